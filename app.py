@@ -1,0 +1,16 @@
+"""Sortie: a timeline map of military activity reported in the news.
+
+Entry point (``streamlit run app.py``): sets up the page and routes to the pages in ``pages/``.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+st.set_page_config(page_title="Sortie: military activity map", page_icon="✈️", layout="wide")
+
+PAGES = [
+    st.Page("pages/map.py", title="Map", icon="🗺️", default=True),
+    st.Page("pages/events.py", title="Events", icon="📋"),
+]
+st.navigation(PAGES).run()

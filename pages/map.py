@@ -1,0 +1,60 @@
+"""The map: filtered events on an offline map, with a table of the same events below."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from events.schema import country_name
+from maps.build import events_map
+from maps.popup import date_text
+from maps.render import show_map
+from maps.style import TYPE_LABELS
+from ui.filters import sidebar_filter
+from ui.loaders import load_events
+
+df = load_events()
+flt = sidebar_filter(df)
+view = flt.apply(df)
+
+st.title("Sortie")
+st.caption("Joint patrols, exercises, bomber approaches, scrambles, incursions and transits, "
+           "as reported, with the sentence that supports each event.")
+
+c1, c2, c3 = st.columns([1, 1, 2])
+c1.metric("Events shown", f"{len(view):,}", help=f"of {len(df):,} stored")
+c2.metric("Acting countries", len({c for a in view["actors"] for c in a}))
+span = f"{view['date_start'].min()} → {view['date_end'].max()}" if len(view) else "—"
+c3.metric("Date span", span)
+
+unmapped = int(view["geometry"].isna().sum())
+show_map(events_map(view), key="main_map", height=560)
+if unmapped:
+    st.caption(f"{unmapped} event(s) have no location and appear only in the table.")
+
+st.subheader(f"{len(view):,} event(s)")
+table = view.assign(
+    type=view["type"].map(TYPE_LABELS),
+    when=[date_text(*d) for d in zip(view["date_start"], view["date_end"], view["date_precision"], strict=True)],
+    actors=view["actors"].map(lambda cs: ", ".join(country_name(c) for c in cs)),
+    observers=view["observers"].map(lambda cs: ", ".join(country_name(c) for c in cs)),
+    places=view["places"].map("; ".join),
+    assets=view["assets"].map("; ".join),
+)[["when", "type", "actors", "observers", "places", "assets", "closest_approach_km", "evidence",
+   "source_name", "source_url"]]
+st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "when": "When",
+        "type": "Type",
+        "actors": "Actors",
+        "observers": "Approached / reacting",
+        "places": "Places",
+        "assets": "Assets",
+        "closest_approach_km": st.column_config.NumberColumn("Closest (km)", format="%.0f"),
+        "evidence": st.column_config.TextColumn("Evidence", width="large"),
+        "source_name": "Source",
+        "source_url": st.column_config.LinkColumn("Link", display_text="open"),
+    },
+)

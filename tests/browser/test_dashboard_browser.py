@@ -1,0 +1,71 @@
+"""The dashboard in headless Chromium with the network blocked: map, filter, hostile text."""
+
+from __future__ import annotations
+
+import time
+
+from conftest import drawn_ids, map_frame
+
+ALL = sorted([
+    "seed-2021-08-china-war-games", "seed-2021-10-sea-of-japan-naval", "seed-2021-11-19-joint-patrol",
+    "seed-2021-11-19-kor-scramble", "seed-2021-11-global-thunder-approach", "seed-2021-11-okhotsk-bomber-flights",
+    "seed-2021-11-us-bomber-missions", "xss-test",
+])
+
+
+def wait_for(fn, timeout=30, step=0.2):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = fn()
+        if value:
+            return value
+        time.sleep(step)
+    return fn()
+
+
+def test_map_renders_offline_with_sample_events(server, page, shots):
+    page.goto(server.url)
+    frame = map_frame(page)
+    assert wait_for(lambda: drawn_ids(frame) == ALL), drawn_ids(frame)
+    # the offline basemap is drawn (country polygons on the canvas) and no tile was requested
+    assert frame.evaluate("() => document.querySelectorAll('canvas').length") >= 1
+    assert frame.locator(".sortie-legend").inner_text().startswith("Events")
+    time.sleep(0.5)
+    page.screenshot(path=str(shots / "dashboard.png"), full_page=True)
+    assert page.blocked == [], page.blocked
+
+
+def test_filter_change_updates_map(server, page):
+    page.goto(server.url + "/?types=joint_patrol,scramble")
+    frame = map_frame(page)
+    assert wait_for(lambda: drawn_ids(frame) == ["seed-2021-11-19-joint-patrol", "seed-2021-11-19-kor-scramble"])
+    # now change the filter in the sidebar: remove "Scramble" from the type filter
+    page.get_by_role("button", name="Remove Scramble").click()
+
+    def ids_now():
+        try:
+            return drawn_ids(map_frame(page, timeout=5))
+        except Exception:
+            return None
+
+    assert wait_for(lambda: ids_now() == ["seed-2021-11-19-joint-patrol"]), ids_now()
+    assert "types=joint_patrol" in page.url and "scramble" not in page.url
+
+
+def test_injected_html_stays_inert(server, page, shots):
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(server.url + "/?types=other")
+    frame = map_frame(page)
+    assert wait_for(lambda: drawn_ids(frame) == ["xss-test"])
+    frame.evaluate("() => { Object.values(window.sortieLayers)[0].getLayers()[0].openPopup(); }")
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for()
+    text = popup.inner_text()
+    assert '<img src="/pwned.png" onerror=' in text and "<script>" in text
+    assert popup.locator("img").count() == 0 and popup.locator("script").count() == 0
+    time.sleep(0.5)
+    assert page.evaluate("() => window.__pwned") is None
+    assert frame.evaluate("() => window.top.__pwned") is None
+    assert not any("pwned" in u for u in requested)
+    page.screenshot(path=str(shots / "xss_popup.png"))

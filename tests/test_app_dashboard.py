@@ -1,0 +1,93 @@
+"""The dashboard page, run headless by Streamlit's AppTest."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from apptest_util import map_args
+from streamlit.testing.v1 import AppTest
+
+from events.schema import Event
+from events.store import Store
+
+SEED_IDS = {
+    "seed-2021-11-19-joint-patrol", "seed-2021-11-19-kor-scramble", "seed-2021-11-global-thunder-approach",
+    "seed-2021-11-us-bomber-missions", "seed-2021-11-okhotsk-bomber-flights", "seed-2021-10-sea-of-japan-naval",
+    "seed-2021-08-china-war-games",
+}
+
+
+def ids_on_map(at: AppTest) -> set[str]:
+    return set(re.findall(r'"id": "([^"]+)"', map_args(at)["script"])) & (SEED_IDS | {"xss-test"})
+
+
+@pytest.fixture
+def app(store: Store) -> AppTest:
+    return AppTest.from_file("../app.py", default_timeout=60)
+
+
+def test_dashboard_shows_sample_on_map_and_table(app: AppTest):
+    app.run()
+    assert not app.exception
+    assert ids_on_map(app) == SEED_IDS
+    assert len(app.dataframe[0].value) == 7
+    assert app.metric[0].value == "7"
+
+
+def test_map_assets_are_local_only(app: AppTest):
+    app.run()
+    args = map_args(app)
+    links = args["js_links"] + args["css_links"]
+    assert links and all(link.startswith("/app/static/") for link in links), links
+    assert "http" not in " ".join(links)
+    assert any("leaflet.js" in link for link in args["js_links"])
+
+
+def test_type_filter_changes_map_table_and_url(app: AppTest):
+    app.run()
+    app.multiselect(key="f_types").set_value(["joint_patrol", "scramble"]).run()
+    assert ids_on_map(app) == {"seed-2021-11-19-joint-patrol", "seed-2021-11-19-kor-scramble"}
+    assert len(app.dataframe[0].value) == 2
+    assert app.query_params["types"] == "joint_patrol,scramble"
+
+
+def test_country_and_date_filters(app: AppTest):
+    app.run()
+    app.multiselect(key="f_observers").set_value(["KOR"]).run()
+    assert ids_on_map(app) == {"seed-2021-11-19-joint-patrol"}
+    app.multiselect(key="f_observers").set_value([]).run()
+    app.multiselect(key="f_actors").set_value(["USA"]).run()
+    assert len(app.dataframe[0].value) == 3
+    import datetime as dt
+
+    app.date_input(key="f_dates").set_value((dt.date(2021, 8, 1), dt.date(2021, 10, 31))).run()
+    assert ids_on_map(app) == {"seed-2021-11-us-bomber-missions", "seed-2021-11-okhotsk-bomber-flights"}
+
+
+def test_url_reproduces_a_view(store: Store):
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.query_params.update({"actors": "RUS", "types": "exercise", "from": "2021-09-01", "to": "2021-12-31"})
+    at.run()
+    assert ids_on_map(at) == {"seed-2021-10-sea-of-japan-naval"}
+    assert at.multiselect(key="f_actors").value == ["RUS"]
+
+
+def test_bad_url_values_are_ignored_not_fatal(store: Store):
+    at = AppTest.from_file("../app.py", default_timeout=60)
+    at.query_params.update({"actors": "<script>,RUS", "from": "2021-99-99", "types": "nuke"})
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key="f_actors").value == ["RUS"]
+
+
+def test_hostile_evidence_is_escaped_in_popup(store: Store):
+    store.add(Event(id="xss-test", type="other", date_start="2021-11-20", actors=["RUS"],
+                    geometry={"type": "Point", "coordinates": [140, 40]},
+                    evidence='<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>',
+                    source_name="<b>bold</b>"))
+    at = AppTest.from_file("../app.py", default_timeout=60).run()
+    script = map_args(at)["script"]
+    assert "xss-test" in script
+    assert "<img" not in script and "<script>" not in script
+    assert "&lt;img src=x onerror=" in script.replace("\\u0026", "&").replace("\\u003c", "<")

@@ -1,0 +1,140 @@
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from events.formats import CSV_COLUMNS, read_bytes, write_csv
+from events.importer import import_bytes
+from events.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADER = ",".join(CSV_COLUMNS)
+
+
+def csv_text(*rows: dict) -> bytes:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    w.writeheader()
+    for r in rows:
+        w.writerow(r)
+    return buf.getvalue().encode()
+
+
+OK = {"type": "exercise", "date_start": "2022-03-01", "actors": "USA;JPN", "lat": "35.1", "lon": "139.6",
+      "evidence": "Drills off Yokosuka.", "source_url": "https://example.org/x"}
+
+
+def test_csv_lat_lon_become_a_point_and_geometry_overrides_them():
+    route = {"type": "LineString", "coordinates": [[135, 40], [125, 29]]}
+    events, errors = read_bytes("x.csv", csv_text(OK, {**OK, "geometry": json.dumps(route)}))
+    assert errors == []
+    assert events[0].geometry == {"type": "Point", "coordinates": [139.6, 35.1]}
+    assert events[0].geo_precision == "place"
+    assert events[1].geometry == route
+
+
+def test_every_bad_row_and_field_is_reported():
+    data = csv_text(
+        OK,
+        {**OK, "type": "flyby"},
+        {**OK, "date_start": "2022-13-45"},
+        {**OK, "actors": "Narnia"},
+        {**OK, "lat": "north"},
+        {**OK, "lat": "95"},
+        {**OK, "lat": "", "geometry": "{not json"},
+    )
+    events, errors = read_bytes("x.csv", data)
+    assert len(events) == 1
+    got = {(e.row, e.field) for e in errors}
+    assert got == {(3, "type"), (4, "date_start"), (5, "actors"), (6, "lat"), (7, "geometry"), (8, "geometry")}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        ("x.csv", b"date_start,actors\n2022-01-01,USA\n", "missing column(s): type"),
+        ("x.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        ("x.geojson", b"{\"type\": \"Feature\"", "not valid JSON"),
+        ("x.geojson", b"{\"type\": \"Feature\"}", "FeatureCollection"),
+        ("x.xlsx", b"PK..", "unsupported file type"),
+        ("x.csv", HEADER.encode() + b"\nexercise,2022-01-01" + b",x" * 40 + b"\n", "cells for"),
+    ],
+)
+def test_malformed_files_get_a_clear_error(name, content, words):
+    events, errors = read_bytes(name, content)
+    assert events == []
+    assert words in str(errors[0])
+
+
+def test_huge_cell_is_an_error_not_a_crash():
+    data = csv_text({**OK, "evidence": "A" * 1_100_000})
+    events, errors = read_bytes("x.csv", data)
+    assert events == [] and "unreadable CSV" in str(errors[0])
+
+
+def test_import_with_a_bad_row_saves_nothing_unless_partial(store: Store):
+    before, rev = store.count(), store.revision()
+    data = csv_text(OK, {**OK, "type": "flyby"})
+    report = import_bytes(store, "x.csv", data)
+    assert not report.saved and store.count() == before and store.revision() == rev
+    assert "nothing saved" in report.summary()
+    report = import_bytes(store, "x.csv", data, partial=True)
+    assert report.saved and report.added == 1 and store.count() == before + 1
+
+
+def test_geojson_import_reads_properties_and_geometry(empty_store: Store):
+    fc = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [148, 55]},
+         "properties": {"type": "bomber_approach", "date_start": "2021-11-10", "actors": ["USA"],
+                        "observers": "RUS", "places": ["Sea of Okhotsk"], "closest_approach_km": 20}},
+        {"type": "Feature", "geometry": None, "properties": {"type": "nope", "date_start": "2021-11-10"}},
+    ]}
+    events, errors = read_bytes("x.geojson", json.dumps(fc).encode())
+    assert len(events) == 1 and events[0].observers == ["RUS"] and events[0].closest_approach_km == 20
+    assert [(e.row, e.field) for e in errors] == [(2, "type")]
+
+
+def run_cli(*args: str, env_db: Path) -> subprocess.CompletedProcess:
+    import os
+
+    env = {**os.environ, "SORTIE_DB": str(env_db)}
+    return subprocess.run([sys.executable, "-m", "events", "-q", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_cli_export_then_import_round_trips(store: Store, db_path: Path, tmp_path: Path):
+    for fmt in ("csv", "geojson"):
+        out = tmp_path / f"all.{fmt}"
+        r = run_cli("export", "--format", fmt, "--out", str(out), env_db=db_path)
+        assert r.returncode == 0, r.stderr
+        fresh = tmp_path / f"fresh-{fmt}.db"
+        r = run_cli("import", str(out), env_db=fresh)
+        assert r.returncode == 0, r.stderr
+        assert "imported 7 new" in r.stdout
+        stamps = {"created_at", "updated_at"}
+        a = {e.id: e.model_dump(exclude=stamps) for e in store.iter_events()}
+        b = {e.id: e.model_dump(exclude=stamps) for e in Store(str(fresh), seed=None).iter_events()}
+        assert a == b
+
+
+def test_cli_import_reports_rows_and_exits_nonzero(db_path: Path, tmp_path: Path):
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(csv_text(OK, {**OK, "actors": "ZZZ"}))
+    r = run_cli("import", str(bad), env_db=db_path)
+    assert r.returncode == 1
+    assert "bad.csv: row 3: actors: 'ZZZ' is not an ISO 3166-1 alpha-3 country code" in r.stderr
+    assert Store(str(db_path), seed=None).count() == 0
+
+
+def test_csv_writer_quotes_hostile_text():
+    from events.schema import Event
+
+    ev = Event(type="other", date_start="2022-01-01", evidence='say "hi",\nnew line <script>x</script>')
+    buf = io.StringIO()
+    write_csv([ev], buf)
+    events, errors = read_bytes("x.csv", buf.getvalue().encode())
+    assert errors == [] and events[0].evidence == ev.evidence

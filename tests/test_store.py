@@ -1,0 +1,100 @@
+import threading
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+
+from events.schema import Event
+from events.store import Store
+
+
+def test_first_run_seeds_the_sample_once(store: Store, db_path):
+    assert store.count() == 7
+    again = Store(str(db_path))
+    assert again.count() == 7
+    # deleting everything does not bring the sample back: the user's choice stands
+    for ev in list(again.iter_events()):
+        again.delete(ev.id)
+    assert Store(str(db_path)).count() == 0
+
+
+def test_sqlite_runs_in_wal_mode(store: Store):
+    with store.engine.connect() as c:
+        assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_round_trip_keeps_every_field(empty_store: Store):
+    ev = Event(type="bomber_approach", date_start=date(2021, 11, 1), date_end=date(2021, 11, 23),
+               date_precision="month", actors=["USA"], observers=["RUS"], places=["Russian border"],
+               geometry={"type": "LineString", "coordinates": [[130, 40], [135, 42]]}, geo_precision="area",
+               closest_approach_km=20, assets=["B-52H x2"], source_url="https://example.org/a",
+               source_name="Outlet", published=date(2021, 11, 23), evidence="They came as close as 20 km.",
+               related=["abc"], notes="n")
+    empty_store.add(ev)
+    back = empty_store.get(ev.id)
+    assert back.model_dump(exclude={"created_at", "updated_at"}) == ev.model_dump(exclude={"created_at", "updated_at"})
+    row = empty_store.frame().iloc[0]
+    assert row["actors"] == ["USA"] and row["date_start"] == date(2021, 11, 1)
+
+
+def test_failed_batch_leaves_store_unchanged(store: Store):
+    before = store.frame()
+    rev = store.revision()
+    good = Event(type="other", date_start=date(2022, 1, 1))
+    dup = Event(type="other", date_start=date(2022, 1, 2), id=good.id)
+    with pytest.raises(ValueError, match="appears twice"):
+        store.add_many([good, dup])
+    assert store.count() == len(before)
+    assert store.revision() == rev
+    assert store.get(good.id) is None
+
+
+def test_edit_and_delete_keep_history_and_restore(store: Store):
+    ev = store.get("seed-2021-11-19-joint-patrol")
+    store.update(ev.model_copy(update={"evidence": "overwritten by mistake"}))
+    assert store.get(ev.id).evidence == "overwritten by mistake"
+    old = store.history(ev.id)[0]
+    assert old.op == "update" and old.event.evidence == ev.evidence
+    store.restore(old.hid)
+    assert store.get(ev.id).evidence == ev.evidence
+    store.delete(ev.id)
+    assert store.get(ev.id) is None
+    deleted = store.history(op="delete")[0]
+    assert deleted.event_id == ev.id
+    store.restore(deleted.hid)
+    assert store.get(ev.id).evidence == ev.evidence
+    # the overwrite is still there to restore, too
+    assert any(h.event.evidence == "overwritten by mistake" for h in store.history(ev.id))
+
+
+def test_import_replaces_same_id_and_keeps_old_version(store: Store):
+    ev = store.get("seed-2021-08-china-war-games")
+    added, replaced = store.add_many([ev.model_copy(update={"notes": "new"})])
+    assert (added, replaced) == (0, 1)
+    assert store.history(ev.id, op="import")[0].event.notes == ""
+
+
+def test_update_missing_event_is_a_clear_error(store: Store):
+    with pytest.raises(KeyError, match="no event"):
+        store.update(Event(type="other", date_start=date(2022, 1, 1)))
+
+
+def test_reader_sees_data_while_writer_holds_a_transaction(store: Store, db_path):
+    other = Store(str(db_path))
+    started, release = threading.Event(), threading.Event()
+
+    def writer():
+        with store.engine.begin() as c:
+            c.execute(sa.text("UPDATE events SET notes='w' WHERE id='seed-2021-08-china-war-games'"))
+            started.set()
+            release.wait(5)
+
+    t = threading.Thread(target=writer)
+    t.start()
+    started.wait(5)
+    try:
+        assert other.count() == 7  # WAL: the reader is not blocked and sees the committed state
+        assert other.get("seed-2021-08-china-war-games").notes == ""
+    finally:
+        release.set()
+        t.join()

@@ -1,0 +1,69 @@
+"""Sidebar filters whose state lives in the URL, so a link reproduces a view."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from events.query import EventFilter
+from events.schema import EVENT_TYPES, country_name
+from maps.style import TYPE_LABELS
+
+KEYS = ("f_actors", "f_observers", "f_types", "f_dates", "f_q")
+
+
+def _codes(series: pd.Series) -> list[str]:
+    return sorted({c for codes in series for c in codes})
+
+
+def _label(code: str) -> str:
+    return f"{country_name(code)} ({code})"
+
+
+def sidebar_filter(df: pd.DataFrame) -> EventFilter:
+    """Draw the filter widgets (seeded once from ``st.query_params``) and mirror them back."""
+    actor_opts, observer_opts = _codes(df["actors"]), _codes(df["observers"])
+    lo = min(df["date_start"], default=date.today())
+    hi = max(df["date_end"], default=date.today())
+    if "f_seeded" not in st.session_state:
+        url = EventFilter.from_params(st.query_params)
+        st.session_state.f_actors = [c for c in url.actors if c in actor_opts]
+        st.session_state.f_observers = [c for c in url.observers if c in observer_opts]
+        st.session_state.f_types = list(url.types)
+        st.session_state.f_dates = (url.date_from or lo, url.date_to or hi)
+        st.session_state.f_q = url.text
+        st.session_state.f_seeded = True
+
+    sb = st.sidebar
+    sb.header("Filters")
+    sb.multiselect("Acting country", actor_opts, format_func=_label, key="f_actors",
+                   help="Who flew, sailed or exercised. Empty = all.")
+    sb.multiselect("Approached / reacting country", observer_opts, format_func=_label, key="f_observers",
+                   help="Who was approached or reacted (e.g. scrambled jets). Empty = all.")
+    sb.multiselect("Event type", EVENT_TYPES, format_func=lambda t: TYPE_LABELS[t], key="f_types",
+                   help="Empty = all types.")
+    picked = sb.date_input("Dates", key="f_dates", format="YYYY-MM-DD",
+                           help="Events whose dates overlap this window.")
+    sb.text_input("Search text", key="f_q", max_chars=200, help="Evidence, places, assets, source.")
+    if sb.button("Reset filters", width="stretch"):
+        for k in KEYS:
+            st.session_state.pop(k, None)
+        st.session_state.pop("f_seeded", None)
+        st.query_params.clear()
+        st.rerun()
+
+    # While a range is being picked, date_input briefly holds one date.
+    start, end = (tuple(picked) + (None, None))[:2] if isinstance(picked, (tuple, list)) else (picked, None)
+    f = EventFilter(
+        actors=tuple(st.session_state.f_actors),
+        observers=tuple(st.session_state.f_observers),
+        types=tuple(st.session_state.f_types),
+        date_from=start,
+        date_to=end,
+        text=st.session_state.f_q.strip(),
+    )
+    if dict(st.query_params) != f.to_params():
+        st.query_params.from_dict(f.to_params())
+    return f

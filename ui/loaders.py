@@ -1,0 +1,34 @@
+"""Cached access to the store, shared by every page of the app."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from events.store import Store, database_url
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str) -> Store:
+    return Store(url)
+
+
+def get_store() -> Store:
+    """One store (one connection pool) per database and process; seeds the sample on first run."""
+    return _store(database_url())
+
+
+@st.cache_data(show_spinner="Loading events…", max_entries=4)
+def _frame(url: str, revision: int) -> pd.DataFrame:
+    return get_store().frame()
+
+
+def load_events() -> pd.DataFrame:
+    """All stored events; re-read only when the store's revision changes (any write)."""
+    store = get_store()
+    return _frame(store.url, store.revision())
+
+
+def refresh() -> None:
+    """After a write, so every page sees it on the next run."""
+    _frame.clear()
