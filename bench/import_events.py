@@ -26,10 +26,10 @@ from events.formats import read_file  # noqa: E402
 from events.store import Store  # noqa: E402
 
 
-def timed(fn) -> float:
+def timed(fn, *args, **kwargs) -> tuple[float, object]:
     t = time.perf_counter()
-    fn()
-    return time.perf_counter() - t
+    result = fn(*args, **kwargs)
+    return time.perf_counter() - t, result
 
 
 def main() -> None:
@@ -43,25 +43,29 @@ def main() -> None:
     print(f"{args.rows:,} rows, {csv_path.stat().st_size / 1e6:.1f} MB CSV; {args.repeat} runs each (median)")
 
     read_t, insert_t, cli_t = [], [], []
+    events: list = []
     for i in range(args.repeat):
-        holder: dict = {}
-        read_t.append(timed(lambda: holder.update(ev=read_file(csv_path)[0])))
+        t, (events, _errors) = timed(read_file, csv_path)
+        read_t.append(t)
         store = Store(str(tmp / f"bulk{i}.db"), seed=None)
-        insert_t.append(timed(lambda: store.add_many(holder["ev"])))
+        insert_t.append(timed(store.add_many, events)[0])
         env = {**os.environ, "SORTIE_DB": str(tmp / f"cli{i}.db")}
-        cli_t.append(timed(lambda: subprocess.run([sys.executable, "-m", "events", "-q", "import", str(csv_path)],
-                                                   cwd=ROOT, env=env, check=True, capture_output=True)))
+        cli = [sys.executable, "-m", "events", "-q", "import", str(csv_path)]
+        cli_t.append(timed(subprocess.run, cli, cwd=ROOT, env=env, check=True, capture_output=True)[0])
     med = statistics.median
     print(f"validate CSV      {med(read_t):7.2f} s  ({args.rows / med(read_t):,.0f} rows/s)")
     print(f"bulk insert       {med(insert_t):7.2f} s  ({args.rows / med(insert_t):,.0f} rows/s)")
     print(f"CLI import total  {med(cli_t):7.2f} s")
 
-    events = holder["ev"][: args.baseline_rows]
+    sample = events[: args.baseline_rows]
     base = Store(str(tmp / "naive.db"), seed=None)
-    naive = timed(lambda: [base.add(e) for e in events])
-    per_row = naive / len(events)
+    t = time.perf_counter()
+    for e in sample:
+        base.add(e)
+    naive = time.perf_counter() - t
+    per_row = naive / len(sample)
     bulk_per_row = med(insert_t) / args.rows
-    print(f"baseline: one transaction per event, {len(events):,} rows: {naive:.2f} s "
+    print(f"baseline: one transaction per event, {len(sample):,} rows: {naive:.2f} s "
           f"-> {per_row * args.rows:.0f} s for {args.rows:,}; bulk insert is {per_row / bulk_per_row:.0f}x faster")
 
 
