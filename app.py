@@ -10,7 +10,8 @@ import streamlit as st
 st.set_page_config(page_title="Sortie: military activity map", page_icon="✈️", layout="wide")
 
 PAGES = [
-    st.Page("pages/map.py", title="Map", icon="🗺️", default=True),
-    st.Page("pages/events.py", title="Events", icon="📋"),
+    st.Page("pages/map.py", title="Map", icon=":material/map:", default=True),
+    st.Page("pages/events.py", title="Events", icon=":material/table_rows:"),
+    st.Page("pages/gazetteer.py", title="Gazetteer", icon=":material/travel_explore:"),
 ]
 st.navigation(PAGES).run()

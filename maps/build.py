@@ -2,38 +2,18 @@
 
 from __future__ import annotations
 
-import json
+from datetime import date
 from typing import Any
 
 import folium
 import pandas as pd
 
-from maps.basemap import base_map
-from maps.event_layer import EventLayer
-from maps.legend import Legend
-from maps.popup import card_html, tooltip_text
-from maps.style import TYPE_COLORS, TYPE_LABELS
+from maps import payload as pl
+from maps.basemap import base_map, basemap_data
+from maps.events_layer import EventsLayer
+from maps.style import TYPE_COLORS, TYPE_ICONS, TYPE_LABELS
 
-
-def feature_collections(df: pd.DataFrame) -> dict[str, dict[str, Any]]:
-    """One FeatureCollection per event type, only for events that have a geometry."""
-    out: dict[str, dict[str, Any]] = {}
-    located = df[df["geometry"].notna()]
-    for ev in located.to_dict("records"):
-        fc = out.setdefault(ev["type"], {"type": "FeatureCollection", "features": []})
-        fc["features"].append(
-            {
-                "type": "Feature",
-                "geometry": json.loads(ev["geometry"]),
-                "properties": {
-                    "id": ev["id"],
-                    "precision": ev["geo_precision"],
-                    "popup": card_html(ev),
-                    "tip": tooltip_text(ev),
-                },
-            }
-        )
-    return out
+BORDER_COLOR = TYPE_COLORS["bomber_approach"]
 
 
 def bounds(df: pd.DataFrame) -> list[list[float]] | None:
@@ -43,17 +23,54 @@ def bounds(df: pd.DataFrame) -> list[list[float]] | None:
     return [[float(pts.lat.min()), float(pts.lon.min())], [float(pts.lat.max()), float(pts.lon.max())]]
 
 
-def events_map(df: pd.DataFrame) -> folium.Map:
-    """Offline base map + one toggleable layer per event type + legend, fitted to the events."""
+def approached_borders(df: pd.DataFrame) -> folium.GeoJson | None:
+    """Outlines of the countries that bomber approaches in view were aimed at."""
+    codes = {c for cs in df.loc[df["type"] == "bomber_approach", "observers"] for c in cs}
+    feats = [f for f in basemap_data()["features"] if f["properties"]["iso_a3"] in codes]
+    if not feats:
+        return None
+    return folium.GeoJson(
+        {"type": "FeatureCollection", "features": feats},
+        name="Approached countries' borders",
+        style_function=lambda _f: {"color": BORDER_COLOR, "weight": 2, "opacity": 0.65, "fill": False,
+                                   "dashArray": "6 4"},
+        interactive=False,
+    )
+
+
+def map_options(df: pd.DataFrame, start: date | None, end: date | None, selected: str | None) -> dict[str, Any]:
+    lo = start or (min(df["date_start"]) if len(df) else date.today())
+    hi = end or (max(df["date_end"]) if len(df) else date.today())
+    return {
+        "order": list(TYPE_COLORS), "colors": TYPE_COLORS, "labels": TYPE_LABELS, "icons": TYPE_ICONS,
+        "names": pl.country_names(df), "start": pl.day_number(lo), "end": pl.day_number(hi),
+        "iconSize": 22, "tickMs": 120, "selected": selected,
+    }
+
+
+def events_map(
+    df: pd.DataFrame,
+    start: date | None = None,
+    end: date | None = None,
+    inline: bool = True,
+    selected: str | None = None,
+) -> folium.Map:
+    """Offline base map with the events, a legend, a layer per type and a timeline.
+
+    ``start``/``end`` bound the timeline (the sidebar's date range). ``inline=False`` serves the
+    events from a cached static file, which keeps Streamlit reruns light for large views.
+    """
     m = base_map()
-    layers = feature_collections(df)
-    for etype in TYPE_COLORS:  # fixed order: same legend and layer list whatever the filter
-        if etype in layers:
-            EventLayer(layers[etype], etype, name=TYPE_LABELS[etype], color=TYPE_COLORS[etype]).add_to(m)
-    Legend({t: len(layers[t]["features"]) for t in TYPE_COLORS if t in layers}).add_to(m)
-    folium.LayerControl(collapsed=True).add_to(m)
+    control = folium.LayerControl(collapsed=True)
+    borders = approached_borders(df)
+    if borders is not None:
+        borders.add_to(m)
+    control.add_to(m)
+    data = pl.payload(df)
+    source = data if inline else pl.publish(data)
+    EventsLayer(source, map_options(df, start, end, selected), control).add_to(m)
     b = bounds(df)
     if b:
-        pad = 4.0
+        pad = 3.0
         m.fit_bounds([[b[0][0] - pad, b[0][1] - pad], [b[1][0] + pad, b[1][1] + pad]], max_zoom=6)
     return m

@@ -11,7 +11,6 @@ from events.schema import DATE_PRECISIONS, EVENT_TYPES, GEO_PRECISIONS, STATUSES
 from maps.style import TYPE_LABELS
 from ui.loaders import get_store, load_events, refresh
 
-
 st.title("Events")
 
 store = get_store()

@@ -1,16 +1,16 @@
-"""The map: filtered events on an offline map, with a table of the same events below."""
+"""The map: filtered events on an offline timeline map, a weekly chart, and a table."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from events.schema import country_name
-from maps.build import events_map
-from maps.popup import date_text
+from maps.charts import weekly_chart
 from maps.render import show_map
 from maps.style import TYPE_LABELS
+from maps.text import date_text
 from ui.filters import sidebar_filter
-from ui.loaders import load_events
+from ui.loaders import cached_map, load_events
 
 df = load_events()
 flt = sidebar_filter(df)
@@ -26,10 +26,15 @@ c2.metric("Acting countries", len({c for a in view["actors"] for c in a}))
 span = f"{view['date_start'].min()} → {view['date_end'].max()}" if len(view) else "—"
 c3.metric("Date span", span)
 
+show_map(cached_map(flt), key="main_map", height=640)
 unmapped = int(view["geometry"].isna().sum())
-show_map(events_map(view), key="main_map", height=560)
-if unmapped:
-    st.caption(f"{unmapped} event(s) have no location and appear only in the table.")
+st.caption("Click an event for its card and evidence; its related events light up. The timeline "
+           "(bottom right) plays the window chosen in the sidebar."
+           + (f" {unmapped} event(s) have no location and appear only in the table." if unmapped else ""))
+
+
+if len(view):
+    st.altair_chart(weekly_chart(view), width="stretch")
 
 st.subheader(f"{len(view):,} event(s)")
 table = view.assign(

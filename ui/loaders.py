@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import folium
 import pandas as pd
 import streamlit as st
 
+from events.query import EventFilter
 from events.store import Store, database_url
+from maps.build import events_map
 
 
 @st.cache_resource(show_spinner=False)
@@ -32,3 +35,15 @@ def load_events() -> pd.DataFrame:
 def refresh() -> None:
     """After a write, so every page sees it on the next run."""
     _frame.clear()
+
+
+@st.cache_resource(show_spinner="Drawing the map…", max_entries=8)
+def _map(url: str, revision: int, flt: EventFilter) -> folium.Map:
+    view = flt.apply(_frame(url, revision))
+    return events_map(view, flt.date_from, flt.date_to, inline=False)
+
+
+def cached_map(flt: EventFilter) -> folium.Map:
+    """The map of a filtered view, built once per (store revision, filter)."""
+    store = get_store()
+    return _map(store.url, store.revision(), flt)

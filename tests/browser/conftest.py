@@ -138,10 +138,10 @@ def map_frame(page, timeout: float = 60):
 
 
 def drawn_ids(frame) -> list[str]:
-    """Ids of the events currently drawn on the map (layers switched off do not count)."""
+    """Ids of the events currently drawn: in a layer that is on, and not hidden by the timeline."""
     return frame.evaluate(
         """() => Object.values(window.sortieLayers).filter(l => l._map)
-               .flatMap(l => l.getLayers().map(x => x.feature.properties.id)).sort()"""
+               .flatMap(l => l.getLayers().filter(x => !x._hidden).map(x => x.feature.properties.id)).sort()"""
     )
 
 

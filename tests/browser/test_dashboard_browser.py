@@ -58,7 +58,7 @@ def test_injected_html_stays_inert(server, page, shots):
     page.goto(server.url + "/?types=other")
     frame = map_frame(page)
     assert wait_for(lambda: drawn_ids(frame) == ["xss-test"])
-    frame.evaluate("() => { Object.values(window.sortieLayers)[0].getLayers()[0].openPopup(); }")
+    frame.evaluate("() => { window.sortieEvents['xss-test'].openPopup(); }")
     popup = frame.locator(".leaflet-popup-content")
     popup.wait_for()
     text = popup.inner_text()

@@ -1,0 +1,75 @@
+"""Variants of news phrasing that point at a place: "off Hokkaido", "Russian border",
+"waters near Taiwan", "Russia's Far East", "southern Kuril Islands".
+
+Why separate: these rewrites are only tried when the text as written has no exact match
+("Near Islands" and "East China Sea" are real names and must not be trimmed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+# Leading words that say where relative to a place, not which place.
+_LEAD = frozenset(
+    "in into over across near nearby off around close to along toward towards from at within "
+    "waters airspace skies coast coastal shores area areas region vicinity approaches "
+    "north south east west northeast northwest southeast southwest northern southern eastern "
+    "western central northeastern northwestern southeastern southwestern far".split()
+)
+# Trailing words: "Japanese waters", "Russian border", "Chinese coast".
+_TRAIL = {
+    "waters": "near", "airspace": "airspace", "coast": "coast", "coastline": "coast",
+    "border": "border", "borders": "border", "frontier": "border", "region": "near",
+    "area": "near", "skies": "airspace", "territory": "near", "eez": "near",
+}
+# Demonym -> country name (the form the gazetteer knows).
+DEMONYMS = {
+    "russian": "russia", "chinese": "china", "japanese": "japan", "korean": "korea",
+    "south korean": "south korea", "north korean": "north korea", "taiwanese": "taiwan",
+    "american": "united states", "us": "united states", "u.s.": "united states",
+    "ukrainian": "ukraine", "philippine": "philippines", "filipino": "philippines",
+    "vietnamese": "vietnam", "british": "united kingdom", "french": "france",
+    "german": "germany", "norwegian": "norway", "finnish": "finland", "swedish": "sweden",
+    "estonian": "estonia", "latvian": "latvia", "lithuanian": "lithuania", "polish": "poland",
+    "turkish": "turkey", "iranian": "iran", "syrian": "syria", "indian": "india",
+    "australian": "australia", "canadian": "canada", "alaskan": "alaska",
+    "danish": "denmark", "dutch": "netherlands", "romanian": "romania", "bulgarian": "bulgaria",
+    "georgian": "georgia", "belarusian": "belarus", "israeli": "israel", "indonesian": "indonesia",
+    "malaysian": "malaysia", "thai": "thailand", "mongolian": "mongolia",
+}
+
+
+def variants(tokens: list[str]) -> Iterator[tuple[list[str], str]]:
+    """Yield (tokens, qualifier) rewrites, most faithful first; qualifier says what was cut."""
+    seen: set[tuple[str, ...]] = {tuple(tokens)}
+    toks = list(tokens)
+    qualifier = ""
+    while len(toks) > 1 and toks[0] in _LEAD:
+        qualifier = qualifier or "near"
+        toks = toks[1:]
+        if tuple(toks) not in seen:
+            seen.add(tuple(toks))
+            yield from _with_demonym(toks, qualifier)
+    while len(toks) > 1 and toks[-1] in _TRAIL:
+        qualifier = _TRAIL[toks[-1]]
+        toks = toks[:-1]
+        if tuple(toks) not in seen:
+            seen.add(tuple(toks))
+            yield from _with_demonym(toks, qualifier)
+    if tuple(toks) == tuple(tokens):
+        yield from _with_demonym(toks, qualifier, only_changed=True)
+
+
+def _with_demonym(toks: list[str], qualifier: str, only_changed: bool = False) -> Iterator[tuple[list[str], str]]:
+    if not only_changed:
+        yield toks, qualifier
+    text = " ".join(toks)
+    for i in range(len(toks)):
+        head = " ".join(toks[: i + 1])
+        if head in DEMONYMS:
+            rest = toks[i + 1:]
+            yield DEMONYMS[head].split() + rest, qualifier or "near"
+            if rest:
+                yield DEMONYMS[head].split(), qualifier or "near"
+    if text.endswith(" s") and len(toks) > 1:  # stray possessive
+        yield toks[:-1], qualifier
