@@ -1,7 +1,10 @@
 """A map that needs no tile server: Natural Earth countries drawn as vectors over a sea colour.
 
-Online tile layers are offered in the layer control but off by default, so an air-gapped
-analyst sees a complete map and an online one can switch to OpenStreetMap or Esri's ocean basemap.
+The country shapes are drawn by static/sortie/sortie-map.js from a JSON file (served once and
+cached by the browser, or embedded in exports), not as folium objects re-sent on every
+Streamlit rerun. Online tile layers are offered in the layer control but off by default, so an
+air-gapped analyst sees a complete map and an online one can switch to OpenStreetMap, CartoDB
+or Esri's ocean basemap.
 """
 
 from __future__ import annotations
@@ -13,12 +16,26 @@ from typing import Any
 
 import folium
 import xyzservices.providers as xyz
+from branca.element import MacroElement
+from folium.elements import JSCSSMixin
+from folium.template import Template
+from xyzservices import TileProvider
 
 from maps import assets
+from maps.events_layer import SCRIPT_URL
 from maps.style import BORDER, LAND
 
 BASEMAP = Path(__file__).resolve().parent.parent / "data" / "ne" / "basemap.geojson"
-ONLINE_TILES = (xyz.OpenStreetMap.Mapnik, xyz.Esri.OceanBasemap)
+BASEMAP_NAME = "Natural Earth (offline)"
+# CartoDB's tiles work without a key; xyzservices' entry asks for one, so give the URL directly.
+CARTO_POSITRON = TileProvider(
+    name="CartoDB Positron",
+    url="https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png",
+    attribution="(C) OpenStreetMap contributors (C) CARTO",
+    subdomains="abcd",
+    max_zoom=20,
+)
+ONLINE_TILES = (xyz.OpenStreetMap.Mapnik, CARTO_POSITRON, xyz.Esri.OceanBasemap)
 
 
 @lru_cache(maxsize=1)
@@ -26,8 +43,40 @@ def basemap_data() -> dict[str, Any]:
     return json.loads(BASEMAP.read_text(encoding="utf-8"))
 
 
-def base_map(location: tuple[float, float] = (35.0, 125.0), zoom_start: int = 3, **kwargs: Any) -> folium.Map:
-    """An empty offline map: country polygons as the base layer, online tiles as options."""
+class VectorBasemap(JSCSSMixin, MacroElement):
+    """Country polygons as the default base layer, added to the layer control as a radio choice."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        Sortie.addBasemap({{ this._parent.get_name() }}, {{ this.source|tojson }}, {{ this.style|tojson }},
+                          {{ this.control.get_name() }}, {{ this.label|tojson }});
+        {% endmacro %}
+        """
+    )
+    default_js = [("sortie_map", SCRIPT_URL)]
+
+    def __init__(self, source: dict[str, Any] | str, control: folium.LayerControl):
+        super().__init__()
+        self._name = "VectorBasemap"
+        self.source = source
+        self.control = control
+        self.label = BASEMAP_NAME
+        self.style = {"color": BORDER, "weight": 0.6, "fillColor": LAND, "fillOpacity": 1, "opacity": 1}
+
+
+def base_map(
+    location: tuple[float, float] = (35.0, 125.0),
+    zoom_start: int = 3,
+    basemap_source: dict[str, Any] | str | None = None,
+    control: folium.LayerControl | None = None,
+    **kwargs: Any,
+) -> folium.Map:
+    """An offline map: countries as the base layer, online tiles as options, a layer control.
+
+    ``basemap_source`` is the countries' data or its URL (default: embedded). The layer control
+    is added first so that later elements (event layers, labels) can register with it.
+    """
     assets.install()
     m = folium.Map(
         location=location,
@@ -40,15 +89,10 @@ def base_map(location: tuple[float, float] = (35.0, 125.0), zoom_start: int = 3,
         control_scale=True,
         **kwargs,
     )
-    land = folium.FeatureGroup(name="Natural Earth (offline)", overlay=False, control=True)
-    folium.GeoJson(
-        basemap_data(),
-        name="countries",
-        style_function=lambda _f: {"color": BORDER, "weight": 0.6, "fillColor": LAND, "fillOpacity": 1},
-        interactive=False,
-        smooth_factor=1.0,
-    ).add_to(land)
-    land.add_to(m)
     for provider in ONLINE_TILES:
-        folium.TileLayer(provider, name=f"{provider.name} (online)", overlay=False, control=True, show=False).add_to(m)
+        folium.TileLayer(provider, name=f"{provider.name} (online)", overlay=False, control=True,
+                         show=False).add_to(m)
+    control = control or folium.LayerControl(collapsed=True)
+    control.add_to(m)
+    VectorBasemap(basemap_data() if basemap_source is None else basemap_source, control).add_to(m)
     return m

@@ -11,6 +11,7 @@ import pandas as pd
 from maps import payload as pl
 from maps.basemap import base_map, basemap_data
 from maps.events_layer import EventsLayer
+from maps.labels import MarineLabels, marine_labels
 from maps.style import TYPE_COLORS, TYPE_ICONS, TYPE_LABELS
 
 BORDER_COLOR = TYPE_COLORS["bomber_approach"]
@@ -23,19 +24,9 @@ def bounds(df: pd.DataFrame) -> list[list[float]] | None:
     return [[float(pts.lat.min()), float(pts.lon.min())], [float(pts.lat.max()), float(pts.lon.max())]]
 
 
-def approached_borders(df: pd.DataFrame) -> folium.GeoJson | None:
-    """Outlines of the countries that bomber approaches in view were aimed at."""
-    codes = {c for cs in df.loc[df["type"] == "bomber_approach", "observers"] for c in cs}
-    feats = [f for f in basemap_data()["features"] if f["properties"]["iso_a3"] in codes]
-    if not feats:
-        return None
-    return folium.GeoJson(
-        {"type": "FeatureCollection", "features": feats},
-        name="Approached countries' borders",
-        style_function=lambda _f: {"color": BORDER_COLOR, "weight": 2, "opacity": 0.65, "fill": False,
-                                   "dashArray": "6 4"},
-        interactive=False,
-    )
+def approached(df: pd.DataFrame) -> list[str]:
+    """Countries that bomber approaches in view were aimed at: their borders are highlighted."""
+    return sorted({c for cs in df.loc[df["type"] == "bomber_approach", "observers"] for c in cs})
 
 
 def map_options(df: pd.DataFrame, start: date | None, end: date | None, selected: str | None) -> dict[str, Any]:
@@ -44,7 +35,8 @@ def map_options(df: pd.DataFrame, start: date | None, end: date | None, selected
     return {
         "order": list(TYPE_COLORS), "colors": TYPE_COLORS, "labels": TYPE_LABELS, "icons": TYPE_ICONS,
         "names": pl.country_names(df), "start": pl.day_number(lo), "end": pl.day_number(hi),
-        "iconSize": 22, "tickMs": 120, "selected": selected,
+        "iconSize": 22, "tickMs": 120, "selected": selected, "borders": approached(df),
+        "borderStyle": {"color": BORDER_COLOR, "weight": 2, "opacity": 0.65, "fill": False, "dashArray": "6 4"},
     }
 
 
@@ -60,15 +52,13 @@ def events_map(
     ``start``/``end`` bound the timeline (the sidebar's date range). ``inline=False`` serves the
     events from a cached static file, which keeps Streamlit reruns light for large views.
     """
-    m = base_map()
+    def source(data: Any, name: str) -> Any:
+        return data if inline else pl.publish(data, name)
+
     control = folium.LayerControl(collapsed=True)
-    borders = approached_borders(df)
-    if borders is not None:
-        borders.add_to(m)
-    control.add_to(m)
-    data = pl.payload(df)
-    source = data if inline else pl.publish(data)
-    EventsLayer(source, map_options(df, start, end, selected), control).add_to(m)
+    m = base_map(basemap_source=source(basemap_data(), "basemap"), control=control)
+    MarineLabels(source(marine_labels(), "labels"), control).add_to(m)
+    EventsLayer(source(pl.payload(df), "events"), map_options(df, start, end, selected), control).add_to(m)
     b = bounds(df)
     if b:
         pad = 3.0

@@ -78,18 +78,18 @@ def country_names(df: pd.DataFrame) -> dict[str, str]:
     return {c: country_name(c) for c in sorted(codes)}
 
 
-def publish(data: dict[str, Any]) -> str:
-    """Write the payload under static/cache/ (named by content hash) and return its URL."""
+def publish(data: Any, kind: str = "events") -> str:
+    """Write JSON data under static/cache/ (named by content hash) and return its URL."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     raw = text.encode("utf-8")
-    name = f"events-{hashlib.sha1(raw).hexdigest()[:16]}.json"
+    name = f"{kind}-{hashlib.sha1(raw).hexdigest()[:16]}.json"
     CACHE.mkdir(parents=True, exist_ok=True)
     target = CACHE / name
     if not target.exists():
         tmp = target.with_suffix(".part")
         tmp.write_bytes(raw)
         tmp.replace(target)
-        old = sorted(CACHE.glob("events-*.json"), key=lambda p: p.stat().st_mtime)[:-KEEP_FILES]
+        old = sorted(CACHE.glob(f"{kind}-*.json"), key=lambda p: p.stat().st_mtime)[:-KEEP_FILES]
         for p in old:
             p.unlink(missing_ok=True)
     else:

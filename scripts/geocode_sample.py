@@ -34,10 +34,12 @@ def locate(ev: Event) -> Event:
     if len(hits) > 1 and ev.type in ("joint_patrol", "transit"):
         points = [(h.latitude, h.longitude) for h in hits]
         if ev.type == "transit":
-            coords = [c for a, b in zip(points, points[1:], strict=False) for c in sea_route(a, b)["geometry"]["coordinates"]]
+            legs = [sea_route(a, b)["geometry"]["coordinates"] for a, b in zip(points, points[1:], strict=False)]
+            coords = [c for leg in legs for c in leg]
         else:
             coords = [[round(lon, 4), round(lat, 4)] for lat, lon in points]
-        return ev.model_copy(update={"geometry": {"type": "LineString", "coordinates": coords}, "geo_precision": "area"})
+        route = {"type": "LineString", "coordinates": coords}
+        return ev.model_copy(update={"geometry": route, "geo_precision": "area"})
     hit = hits[0]
     kind = hit.raw["kind"]
     if kind in AREA_KINDS and hit.raw.get("geometry"):

@@ -403,6 +403,17 @@
       linkGroup.addTo(map);
       if (control) control.addOverlay(linkGroup, "Links between related events");
     }
+    // the borders of the countries that bomber approaches in view were aimed at
+    if (opts.borders && opts.borders.length && Sortie.basemapData) {
+      var wanted = {};
+      opts.borders.forEach(function (c) { wanted[c] = true; });
+      var borders = L.geoJSON({type: "FeatureCollection", features: Sortie.basemapData.features.filter(
+        function (f) { return wanted[f.properties.iso_a3]; })},
+        {style: function () { return opts.borderStyle; }, interactive: false, renderer: renderer});
+      borders.addTo(map);
+      borders.bringToBack();
+      if (control) control.addOverlay(borders, "Approached countries' borders");
+    }
     legend(map, opts, counts);
 
     var state = {events: events, links: links, renderer: renderer, w: Infinity, visible: events.length,
@@ -425,15 +436,49 @@
     ctl.addTo(map);
   }
 
-  /* source: the payload object itself, or the URL of a JSON file holding it. */
-  Sortie.addEvents = function (map, source, opts, control) {
-    var ready = typeof source === "string"
+  /* source: the data object itself, or the URL of a JSON file holding it. */
+  function load(source) {
+    return typeof source === "string"
       ? fetch(source).then(function (r) {
           if (!r.ok) throw new Error("HTTP " + r.status);
           return r.json();
         })
       : Promise.resolve(source);
-    return ready.then(function (data) { build(map, data, opts, control); })
+  }
+
+  Sortie.addEvents = function (map, source, opts, control) {
+    // wait for the basemap so that events are drawn above the countries on the shared canvas
+    return Promise.all([load(source), Sortie.basemapReady || Promise.resolve()])
+      .then(function (r) { build(map, r[0], opts, control); })
       .catch(function (e) { showError(map, "Could not load events: " + e.message); throw e; });
+  };
+
+  /* Country polygons drawn on canvas as the offline base layer (a radio choice beside tiles). */
+  Sortie.addBasemap = function (map, source, style, control, name) {
+    var layer = L.geoJSON(null, {style: function () { return style; }, interactive: false,
+                                 renderer: L.canvas({padding: 0.3})});
+    layer.addTo(map);
+    if (control) control.addBaseLayer(layer, name);
+    Sortie.basemapReady = load(source).then(function (data) {
+      Sortie.basemapData = data;
+      layer.addData(data);
+      layer.bringToBack();
+    })
+      .catch(function (e) { showError(map, "Could not load the basemap: " + e.message); });
+    return Sortie.basemapReady;
+  };
+
+  /* Names of seas and straits, [[name, lat, lon, fontPx], ...], as non-interactive labels. */
+  Sortie.addLabels = function (map, source, control, name) {
+    var group = L.layerGroup();
+    if (control) control.addOverlay(group, name);
+    return load(source).then(function (rows) {
+      rows.forEach(function (r) {
+        var div = el("div", "sortie-sea-label", r[0]);
+        div.style.fontSize = r[3] + "px";
+        group.addLayer(L.marker([r[1], r[2]], {interactive: false, keyboard: false,
+          icon: L.divIcon({html: div, className: "sortie-sea-label-icon", iconSize: [160, 20], iconAnchor: [80, 10]})}));
+      });
+    });
   };
 })();

@@ -1,0 +1,44 @@
+"""Names of seas, straits and gulfs as an optional map layer, like a nautical chart's labels."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from branca.element import MacroElement
+from folium.template import Template
+
+from geo.gazetteer import default_gazetteer
+
+LAYER_NAME = "Sea and strait names"
+FONT_PX = {"ocean": 13, "sea": 12, "gulf": 11, "strait": 11, "bay": 10, "channel": 10, "sound": 10}
+
+
+@lru_cache(maxsize=1)
+def marine_labels() -> list[list[Any]]:
+    """[name, lat, lon, font px] of every named marine area in the gazetteer."""
+    return [
+        [p.name, round(p.lat, 3), round(p.lon, 3), FONT_PX[p.kind]]
+        for p in default_gazetteer().places()
+        if p.kind in FONT_PX
+    ]
+
+
+class MarineLabels(MacroElement):
+    """The labels as a layer-control overlay, off by default; names are set with textContent."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        Sortie.addLabels({{ this._parent.get_name() }}, {{ this.source|tojson }},
+                         {{ this.control.get_name() }}, {{ this.label|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, source: list[list[Any]] | str, control: Any):
+        super().__init__()
+        self._name = "MarineLabels"
+        self.source = source
+        self.control = control
+        self.label = LAYER_NAME
