@@ -11,13 +11,17 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from events.articles import cli_import, is_article_source, parse_published
 from events.formats import read_bytes, write_csv, write_geojson
 from events.importer import save_events
+from events.kml import write_kml
 from events.store import Store
 
 
 def _import(args: argparse.Namespace) -> int:
     path = Path(args.file)
+    if is_article_source(path):  # a folder of articles or an RSS/Atom feed: drafts for review
+        return cli_import(Store(args.db, seed=None), path, args.published, args.partial, args.quiet, args.max_errors)
     if not path.is_file():
         print(f"error: {path} is not a file", file=sys.stderr)
         return 2
@@ -39,7 +43,7 @@ def _export(args: argparse.Namespace) -> int:
     store = Store(args.db, seed=None)
     events = tqdm(store.iter_events(), total=store.count(), desc="exporting", unit=" events",
                   disable=args.quiet or not args.out, file=sys.stderr)
-    write = write_csv if args.format == "csv" else write_geojson
+    write = {"csv": write_csv, "geojson": write_geojson, "kml": write_kml}[args.format]
     if not args.out:
         write(events, sys.stdout)
         return 0
@@ -59,12 +63,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--db", help="database path or SQLAlchemy URL (default: $SORTIE_DB or data/sortie.db)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
     sub = p.add_subparsers(dest="command", required=True)
-    imp = sub.add_parser("import", help="load a CSV or GeoJSON file (all or nothing)")
-    imp.add_argument("file")
+    imp = sub.add_parser("import", help="load a CSV, GeoJSON or KML file (all or nothing)")
+    imp.add_argument("file", help="CSV, GeoJSON or KML events; or articles: a folder, an RSS/Atom feed, .txt/.html/.md")
     imp.add_argument("--partial", action="store_true", help="save the good rows even if some are bad")
     imp.add_argument("--max-errors", type=int, default=50, help="how many problems to print")
+    imp.add_argument("--published", type=parse_published, metavar="YYYY-MM-DD",
+                     help="articles: publication date for those whose file or feed item gives none")
     exp = sub.add_parser("export", help="write the stored events")
-    exp.add_argument("--format", choices=("csv", "geojson"), default="csv")
+    exp.add_argument("--format", choices=("csv", "geojson", "kml"), default="csv")
     exp.add_argument("--out", help="file to write (default: standard output)")
     args = p.parse_args(argv)
     return _import(args) if args.command == "import" else _export(args)

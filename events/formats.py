@@ -145,13 +145,17 @@ def read_bytes(name: str, content: bytes, progress: Progress = None) -> tuple[li
         return [], [FieldError(None, "file", f"{name} contains NUL bytes; is it a binary file?")]
     if suffix == ".csv":
         return read_csv(io.StringIO(text, newline=""), progress)
+    if suffix == ".kml":
+        from events.kml import read_kml  # late: events.kml builds on this module
+
+        return read_kml(text.encode("utf-8"), progress)
     if suffix in (".geojson", ".json"):
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             return [], [FieldError(None, "file", f"{name} is not valid JSON: {exc.msg} at line {exc.lineno}")]
         return read_geojson(data, progress)
-    return [], [FieldError(None, "file", f"unsupported file type {suffix or '(none)'}: use .csv or .geojson")]
+    return [], [FieldError(None, "file", f"unsupported file type {suffix or '(none)'}: use .csv, .geojson or .kml")]
 
 
 def read_file(path: Path | str, progress: Progress = None) -> tuple[list[Event], list[FieldError]]:

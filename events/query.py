@@ -19,10 +19,11 @@ class EventFilter:
     date_from: date | None = None
     date_to: date | None = None
     text: str = field(default="")
+    drafts: bool = False  # extracted events a person has not approved yet are hidden by default
 
     def apply(self, df: pd.DataFrame) -> pd.DataFrame:
         """Rows matching every set criterion; an event counts if its dates overlap the window."""
-        mask = pd.Series(True, index=df.index)
+        mask = pd.Series(True, index=df.index) if self.drafts else df["status"] == "approved"
         if self.types:
             mask &= df["type"].isin(self.types)
         if self.actors:
@@ -59,6 +60,8 @@ class EventFilter:
             p["to"] = self.date_to.isoformat()
         if self.text:
             p["q"] = self.text
+        if self.drafts:
+            p["drafts"] = "1"
         return p
 
     @classmethod
@@ -82,4 +85,5 @@ class EventFilter:
             date_from=day("from"),
             date_to=day("to"),
             text=(params.get("q") or "")[:200],
+            drafts=params.get("drafts") == "1",
         )

@@ -25,9 +25,10 @@ VENDOR = STATIC / "vendor"
 URL_PREFIX = "/app/static/vendor/"
 OWN_CSS = STATIC / "sortie.css"
 
-# Files the plain map does not need: folium adds them for AwesomeMarkers icons, which
-# Sortie does not use (our icons are inline SVG), and they would pull web fonts.
-UNUSED = {"jquery", "bootstrap", "awesome_markers", "bootstrap_css", "glyphicons_css",
+# Files the map does not need: folium adds them for AwesomeMarkers icons, which Sortie does
+# not use (our icons are SVG paths), and they would pull web fonts. jQuery stays: folium's
+# Popup template calls $().
+UNUSED = {"bootstrap", "awesome_markers", "bootstrap_css", "glyphicons_css",
           "awesome_markers_font_css", "awesome_markers_css", "awesome_rotate_css"}
 
 

@@ -12,6 +12,7 @@ from maps import payload as pl
 from maps.basemap import base_map, basemap_data
 from maps.events_layer import EventsLayer
 from maps.labels import MarineLabels, marine_labels
+from maps.permalink import MapLink
 from maps.style import TYPE_COLORS, TYPE_ICONS, TYPE_LABELS
 
 BORDER_COLOR = TYPE_COLORS["bomber_approach"]
@@ -29,13 +30,16 @@ def approached(df: pd.DataFrame) -> list[str]:
     return sorted({c for cs in df.loc[df["type"] == "bomber_approach", "observers"] for c in cs})
 
 
-def map_options(df: pd.DataFrame, start: date | None, end: date | None, selected: str | None) -> dict[str, Any]:
+def map_options(df: pd.DataFrame, start: date | None, end: date | None, link: MapLink,
+                permalink: bool) -> dict[str, Any]:
     lo = start or (min(df["date_start"]) if len(df) else date.today())
     hi = end or (max(df["date_end"]) if len(df) else date.today())
     return {
+        "selected": link.event, "t": pl.day_number(link.t) if link.t else None, "w": link.w,
+        "view": link.center is not None, "permalink": permalink,
         "order": list(TYPE_COLORS), "colors": TYPE_COLORS, "labels": TYPE_LABELS, "icons": TYPE_ICONS,
         "names": pl.country_names(df), "start": pl.day_number(lo), "end": pl.day_number(hi),
-        "iconSize": 22, "tickMs": 120, "selected": selected, "borders": approached(df),
+        "iconSize": 22, "tickMs": 120, "borders": approached(df),
         "borderStyle": {"color": BORDER_COLOR, "weight": 2, "opacity": 0.65, "fill": False, "dashArray": "6 4"},
     }
 
@@ -45,22 +49,26 @@ def events_map(
     start: date | None = None,
     end: date | None = None,
     inline: bool = True,
-    selected: str | None = None,
+    link: MapLink = MapLink(),
+    permalink: bool = False,
 ) -> folium.Map:
     """Offline base map with the events, a legend, a layer per type and a timeline.
 
     ``start``/``end`` bound the timeline (the sidebar's date range). ``inline=False`` serves the
     events from a cached static file, which keeps Streamlit reruns light for large views.
+    ``link`` restores a shared view (extent, date, open event); ``permalink`` keeps the page
+    URL in step with the map and adds a copy-link button (the app, not standalone exports).
     """
     def source(data: Any, name: str) -> Any:
         return data if inline else pl.publish(data, name)
 
     control = folium.LayerControl(collapsed=True)
-    m = base_map(basemap_source=source(basemap_data(), "basemap"), control=control)
+    view = {"location": link.center, "zoom_start": link.zoom} if link.center else {}
+    m = base_map(basemap_source=source(basemap_data(), "basemap"), control=control, **view)
     MarineLabels(source(marine_labels(), "labels"), control).add_to(m)
-    EventsLayer(source(pl.payload(df), "events"), map_options(df, start, end, selected), control).add_to(m)
+    EventsLayer(source(pl.payload(df), "events"), map_options(df, start, end, link, permalink), control).add_to(m)
     b = bounds(df)
-    if b:
+    if b and not link.center:
         pad = 3.0
         m.fit_bounds([[b[0][0] - pad, b[0][1] - pad], [b[1][0] + pad, b[1][1] + pad]], max_zoom=6)
     return m

@@ -7,9 +7,11 @@ import streamlit as st
 from events.schema import country_name
 from maps.charts import weekly_chart
 from maps.render import show_map
+from maps.snapshot.describe import date_window
 from maps.style import TYPE_LABELS
 from maps.text import date_text
-from ui.filters import sidebar_filter
+from ui.exports import bbox_text, export_panel
+from ui.filters import opened_link, sidebar_filter
 from ui.loaders import cached_map, load_events
 
 df = load_events()
@@ -26,11 +28,17 @@ c2.metric("Acting countries", len({c for a in view["actors"] for c in a}))
 span = f"{view['date_start'].min()} → {view['date_end'].max()}" if len(view) else "—"
 c3.metric("Date span", span)
 
-show_map(cached_map(flt), key="main_map", height=640)
+# "bounds" comes back on pan/zoom, so exported images frame what the user is looking at
+state = show_map(cached_map(flt, opened_link(flt)), key="main_map", height=640, returned_objects=["bounds"])
 unmapped = int(view["geometry"].isna().sum())
 st.caption("Click an event for its card and evidence; its related events light up. The timeline "
-           "(bottom right) plays the window chosen in the sidebar."
-           + (f" {unmapped} event(s) have no location and appear only in the table." if unmapped else ""))
+           "(bottom right) plays the window chosen in the sidebar; 🔗 on the map copies a link to "
+           "this exact view." + (f" {unmapped} event(s) have no location and appear only in the table."
+                                 if unmapped else ""))
+
+with st.expander("Export this view: image, interactive page, animation, data"):
+    export_panel(view, flt, f"Military activity, {date_window(flt, view)}",
+                 bbox=bbox_text((state or {}).get("bounds")))
 
 
 if len(view):

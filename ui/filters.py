@@ -9,9 +9,10 @@ import streamlit as st
 
 from events.query import EventFilter
 from events.schema import EVENT_TYPES, country_name
+from maps.permalink import LINK_KEYS, MapLink
 from maps.style import TYPE_LABELS
 
-KEYS = ("f_actors", "f_observers", "f_types", "f_dates", "f_q")
+KEYS = ("f_actors", "f_observers", "f_types", "f_dates", "f_q", "f_drafts")
 
 
 def _codes(series: pd.Series) -> list[str]:
@@ -34,7 +35,10 @@ def sidebar_filter(df: pd.DataFrame) -> EventFilter:
         st.session_state.f_types = list(url.types)
         st.session_state.f_dates = (url.date_from or lo, url.date_to or hi)
         st.session_state.f_q = url.text
+        st.session_state.f_drafts = url.drafts
         st.session_state.f_seeded = True
+        # the map state of the opened link (extent, date, open event) applies to this filter
+        st.session_state.f_link = (url.to_params(), MapLink.from_params(st.query_params))
 
     sb = st.sidebar
     sb.header("Filters")
@@ -47,10 +51,13 @@ def sidebar_filter(df: pd.DataFrame) -> EventFilter:
     picked = sb.date_input("Dates", key="f_dates", format="YYYY-MM-DD",
                            help="Events whose dates overlap this window.")
     sb.text_input("Search text", key="f_q", max_chars=200, help="Evidence, places, assets, source.")
+    sb.checkbox("Include drafts", key="f_drafts",
+                help="Events extracted from reports that nobody has approved yet (see Ingest).")
     if sb.button("Reset filters", width="stretch"):
         for k in KEYS:
             st.session_state.pop(k, None)
         st.session_state.pop("f_seeded", None)
+        st.session_state.pop("f_link", None)
         st.query_params.clear()
         st.rerun()
 
@@ -63,7 +70,18 @@ def sidebar_filter(df: pd.DataFrame) -> EventFilter:
         date_from=start,
         date_to=end,
         text=st.session_state.f_q.strip(),
+        drafts=st.session_state.f_drafts,
     )
-    if dict(st.query_params) != f.to_params():
-        st.query_params.from_dict(f.to_params())
+    params = f.to_params()
+    if params == st.session_state.f_link[0]:
+        # the browser keeps the map's keys current (sortie-map.js): keep whatever it wrote last
+        params |= {k: st.query_params[k] for k in LINK_KEYS if k in st.query_params}
+    if dict(st.query_params) != params:
+        st.query_params.from_dict(params)
     return f
+
+
+def opened_link(f: EventFilter) -> MapLink:
+    """The map state of the link this session opened, while its filter is unchanged."""
+    filter_params, link = st.session_state.f_link
+    return link if f.to_params() == filter_params else MapLink()

@@ -9,6 +9,7 @@ import streamlit as st
 from events.query import EventFilter
 from events.store import Store, database_url
 from maps.build import events_map
+from maps.permalink import MapLink
 
 
 @st.cache_resource(show_spinner=False)
@@ -38,12 +39,12 @@ def refresh() -> None:
 
 
 @st.cache_resource(show_spinner="Drawing the map…", max_entries=8)
-def _map(url: str, revision: int, flt: EventFilter) -> folium.Map:
+def _map(url: str, revision: int, flt: EventFilter, link: MapLink) -> folium.Map:
     view = flt.apply(_frame(url, revision))
-    return events_map(view, flt.date_from, flt.date_to, inline=False)
+    return events_map(view, flt.date_from, flt.date_to, inline=False, link=link, permalink=True)
 
 
-def cached_map(flt: EventFilter) -> folium.Map:
-    """The map of a filtered view, built once per (store revision, filter)."""
+def cached_map(flt: EventFilter, link: MapLink) -> folium.Map:
+    """The map of a filtered view, built once per (store revision, filter, opened link)."""
     store = get_store()
-    return _map(store.url, store.revision(), flt)
+    return _map(store.url, store.revision(), flt, link)

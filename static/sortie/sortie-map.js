@@ -303,7 +303,7 @@
           var ev = state.events[i], p = ev.feature.properties;
           var on = p.d0 <= state.t && p.d1 >= lo;
           if (on) n++;
-          if (ev._hidden === on) setHidden(ev, !on);
+          if (!ev._hidden === !on) setHidden(ev, !on);
         }
         state.links.forEach(function (lk) { lk._hidden = lk.a._hidden || lk.b._hidden; });
         state.visible = n;
@@ -338,6 +338,71 @@
     };
     label();
     return api;
+  }
+
+  // ---- permalink: map view, timeline position and open event in the page's URL ----------
+  var LINK_KEYS = ["view", "t", "w", "event"];
+  var selectedId = null;
+
+  function linkParams(map, tl) {
+    var c = map.getCenter(), s = tl.state();
+    var lng = ((c.lng + 540) % 360) - 180;  // worldCopyJump lets longitudes run past 180
+    return {view: c.lat.toFixed(3) + "," + lng.toFixed(3) + "," + map.getZoom(),
+            t: s.t === s.max && s.w === Infinity ? null : s.date,
+            w: s.w === Infinity ? null : String(s.w), event: selectedId};
+  }
+
+  function pageUrl(params) {
+    var u = new URL(window.parent.location.href);
+    LINK_KEYS.forEach(function (k) {
+      u.searchParams.delete(k);
+      if (params[k] !== null && params[k] !== undefined) u.searchParams.set(k, params[k]);
+    });
+    return u.toString();
+  }
+
+  function permalink(map, tl) {
+    var pending = null;
+    function write() {
+      clearTimeout(pending);
+      pending = setTimeout(function () {
+        try {
+          window.parent.history.replaceState(window.parent.history.state, "", pageUrl(linkParams(map, tl)));
+        } catch (e) { /* a page that does not let us touch its URL: the copy button still works */ }
+      }, 250);
+    }
+    map.on("moveend", write);
+    map.on("sortie:time", write);
+    map.on("sortie:select", function (e) { selectedId = e.id; write(); });
+
+    var ctl = L.control({position: "topleft"});
+    ctl.onAdd = function () {
+      var div = L.DomUtil.create("div", "leaflet-bar sortie-link");
+      var btn = el("a", "sortie-link-btn", "🔗");
+      btn.href = "#";
+      btn.title = "Copy a link to this view (filters, map extent, date and open event)";
+      btn.setAttribute("role", "button");
+      var out = el("input", "sortie-link-text");
+      out.readOnly = true;
+      out.style.display = "none";
+      div.appendChild(btn);
+      div.appendChild(out);
+      L.DomEvent.disableClickPropagation(div);
+      L.DomEvent.on(btn, "click", function (ev) {
+        L.DomEvent.preventDefault(ev);
+        var url = pageUrl(linkParams(map, tl));
+        out.value = url;
+        out.style.display = "block";
+        out.select();
+        var done = function () { btn.textContent = "✓"; setTimeout(function () { btn.textContent = "🔗"; }, 1500); };
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(url).then(done, function () { /* selected: Ctrl+C copies */ });
+        }
+      });
+      return div;
+    };
+    ctl.addTo(map);
+    Sortie.currentLink = function () { return pageUrl(linkParams(map, tl)); };
   }
 
   // ---- entry point --------------------------------------------------------------------
@@ -390,7 +455,7 @@
       var p = ev.feature.properties;
       ev.bindPopup(function () { return card(p, opts, (related[p.id] || []).length); }, {maxWidth: 380});
       ev.bindTooltip(function () { return document.createTextNode(p.tip); }, {sticky: true});
-      ev.on("popupopen", function () { highlight(ev, true); map.fire("sortie:select", {id: p.id}); });
+      ev.on("popupopen", function () { ev.closeTooltip(); highlight(ev, true); map.fire("sortie:select", {id: p.id}); });
       ev.on("popupclose", function () { highlight(ev, false); map.fire("sortie:select", {id: null}); });
     });
 
@@ -422,11 +487,13 @@
     window.sortieLayers = groups;
     window.sortieEvents = byId;
     window.sortieTimeline = tl;
+    if (opts.t !== null && opts.t !== undefined) tl.set(opts.t, opts.w === null || opts.w === undefined ? Infinity : opts.w);
     if (opts.selected && byId[opts.selected]) {
       var sel = byId[opts.selected];
-      map.panTo(sel.feature.properties.rp);
+      if (!opts.view) map.panTo(sel.feature.properties.rp);
       sel.openPopup(sel.feature.properties.rp);
     }
+    if (opts.permalink) permalink(map, tl);
     map.fire("sortie:ready", {count: events.length});
   }
 

@@ -1,0 +1,405 @@
+"""Article text -> draft events with evidence and confidence.
+
+Pipeline: clean input -> sentences -> per sentence: triggers (types), places, country
+mentions and their roles, dates, assets, distances -> drafts -> context from neighbouring
+sentences (actors of "the aircraft", the date and target of a scramble) -> merge repeated
+mentions -> link one operation's events -> validated :class:`Event` objects.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from events.schema import Event, country_name, new_id
+
+from . import actors as actors_mod
+from . import approach, assets, dates, places, roles, sentences, types
+from .link import Draft, merge
+from .textin import clean_input
+
+BASE_CONFIDENCE = {"joint_patrol": 0.8, "exercise": 0.7, "bomber_approach": 0.65, "scramble": 0.75,
+                   "incursion": 0.75, "transit": 0.7, "other": 0.55}
+_SAME_OPERATION = {"joint_patrol": {"incursion", "bomber_approach"}, "incursion": {"joint_patrol", "bomber_approach"},
+                   "bomber_approach": {"incursion", "joint_patrol"}}
+ROUTE_TYPES = {"joint_patrol", "transit", "bomber_approach", "other"}
+_QUALIFIED_PLACE = re.compile(r"(?:border|borders|airspace|ADIZ|zone|territory|coast|coastline|waters)$", re.I)
+_JOINT = re.compile(r"\b(?:joint|combined|jointly|together|with)\b", re.I)
+
+
+@dataclass
+class Candidate:
+    """A draft event and how sure the extractor is of it (0..1); Event has no confidence field."""
+
+    event: Event
+    confidence: float
+    gazetteer_names: list[str | None] = field(default_factory=list)  # what each place resolved to, if anything
+
+
+def _country_words() -> frozenset[str]:
+    return frozenset(actors_mod._names())
+
+
+def _attach_date(dms: list[dates.DateMention], positions: list[int], sentence: str) -> dates.DateMention | None:
+    """The date mention that governs a trigger: same comma-clause, else a sentence-initial adverbial."""
+    def seg(pos: int) -> int:
+        n = 0
+        for i, ch in enumerate(sentence[:pos]):
+            if ch in ",;" and not any(d.start <= i < d.end for d in dms):
+                n += 1
+        return n
+    # "the ministry said on Friday": the date of the statement, not of the activity
+    dms = [d for d in dms if not _said_date(sentence, d)]
+    best = None
+    for d in dms:
+        for pos in positions:
+            if seg(d.start) == seg(pos):
+                dist = abs(d.start - pos)
+                if best is None or dist < best[0]:
+                    best = (dist, d)
+    if best:
+        return best[1]
+    for d in dms:
+        if re.fullmatch(r"\s*(?:(?:late|early|earlier|later|then)\s+)?", sentence[:d.start], re.I):
+            return d
+    # "..., which runs from June 4 to June 20": a relative clause right after the trigger's clause
+    trig_seg = min(seg(p) for p in positions)
+    rel = [d for d in dms if seg(d.start) == trig_seg + 1 and re.match(
+        r"\s*(?:which|that|lasting|running|held)\b", sentence[_seg_start(sentence, d.start, dms):])]
+    if rel:
+        return min(rel, key=lambda d: (d.date_end - d.date_start).days)
+    if len(dms) == 1:  # one date in the sentence, in another clause: still the likeliest
+        return dms[0]
+    return None
+
+
+def _day_after(text: str, t: types.Trigger, dm: dates.DateMention | None, dms: list[dates.DateMention],
+               ) -> dates.DateMention | None:
+    """ "on Sunday, a day after North Korea fired a missile": the missile is Saturday."""
+    m = re.search(r"\b(?P<n>a|one|two|three)\s+days?\s+(?P<dir>after|before)\s+(?:[\w'’-]+\s+){0,4}$",
+                  text[:t.start])
+    if not m:
+        return dm
+    base = next((d for d in dms if d.end <= m.start() and not _said_date(text, d)), None) or next(
+        (d for d in dms if d.end <= m.start()), None)  # "said on Tuesday ..., a day after": Monday
+    if base is None:
+        return dm
+    n = {"a": 1, "one": 1, "two": 2, "three": 3}[m.group("n").lower()]
+    shift = timedelta(days=-n if m.group("dir") == "after" else n)
+    return dates.DateMention(m.start(), m.end(), m.group(0), base.date_start + shift, base.date_start + shift, "day")
+
+
+def _said_date(sentence: str, d: dates.DateMention) -> bool:
+    return bool(re.search(r"\b(?:said|says|announced|reported|stated|added|confirmed|told [\w ]{1,30})\s*$",
+                          sentence[:d.start]))
+
+
+def _seg_start(sentence: str, pos: int, dms: list[dates.DateMention]) -> int:
+    for i in range(pos - 1, -1, -1):
+        if sentence[i] in ",;" and not any(d.start <= i < d.end for d in dms):
+            return i + 1
+    return 0
+
+
+def _place_owners(items: list[Any], trigs: list[types.Trigger], text: str, after: bool = False,
+                  ) -> dict[int, types.Trigger]:
+    """With several activities in one sentence, each place (or actor) goes to the nearest one: places prefer the
+    activity before them ("crossed the median line of the Taiwan Strait"), actors the one after them, their verb
+    ("a day after North Korea fired a missile")."""
+    if len(trigs) < 2:
+        return {}
+    out = {}
+    for p in items:
+        def dist(t: types.Trigger, p: Any = p) -> int:
+            same_clause = not re.search(r"[,;]", text[min(p.start, t.start):max(p.end, t.end)])
+            if after:
+                d = t.start - p.end if t.start >= p.end else (p.start - t.end) + 40
+            else:
+                d = p.start - t.end if p.start >= t.end else (t.start - p.end) + 40
+            return d + (0 if same_clause else 1000)
+        out[id(p)] = min(trigs, key=dist)
+    return out
+
+
+def _place_for_scramble(sentence: str, trig: types.Trigger, pls: list[places.Place]) -> list[places.Place]:
+    end = len(sentence)
+    m = re.search(r"[,;]", sentence[trig.end:])
+    if m:
+        end = trig.end + m.start()
+    return [p for p in pls if trig.end <= p.start < end and p.alias_of is None]
+
+
+def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: frozenset[str]) -> list[Draft]:
+    text = s.text
+    trigs = types.find(text)
+    if not trigs:
+        return []
+    pls = [p for p in places.find(text, countries)
+           if not types._NEG.search(text[types.clause_start(text, p.start):p.start])]
+    mentions = [m for m in actors_mod.find(text)
+                if not any(p.start <= m.start and m.end <= p.end and not _QUALIFIED_PLACE.search(p.text)
+                           and p.kind != "country" for p in pls)]
+    r = roles.assign(text, mentions)
+    owner_country = (r.observed + r.reporters + r.scramblers or [None])[0]
+    if owner_country:
+        pls = [places.resolve_owned(p, _display_country(owner_country)) for p in pls]
+    actor_owner = _place_owners([m for m, role in r.by_mention if role == "actor"],  # type: ignore[misc]
+                                [t for t in trigs if t.type != "scramble"], text, after=True)
+    dms = dates.find(text, anchor)
+    found_assets = assets.find(text)
+    closest = approach.find(text)
+    joint = bool(_JOINT.search(text))
+    out: list[Draft] = []
+    main_actors = list(r.actors)
+    if not main_actors and r.reporters and any(t.type in ("exercise", "transit", "other") for t in trigs):
+        main_actors = list(r.reporters)
+    if joint and any(t.type in ("exercise", "joint_patrol") for t in trigs):
+        for h in r.hosts:
+            if h not in main_actors:
+                main_actors.append(h)
+    has_incursion = any(t.type == "incursion" for t in trigs)
+    scramble_places = [p for t in trigs if t.type == "scramble" for p in _place_for_scramble(text, t, pls)]
+    owner = _place_owners(pls, [t for t in trigs if t.type != "scramble"], text)
+    for t in trigs:
+        d = Draft(type=t.type, sentence=s.index, evidence=text, anaphoric=t.anaphoric, generic=t.generic)
+        positions = [t.start]
+        if t.type == "bomber_approach":
+            positions += [m.start() for m in types._APPROACH_CUE.finditer(text)]
+        dm = _attach_date(dms, positions, text)
+        dm = _day_after(text, t, dm, dms)
+        said = next((x for x in dms if _said_date(text, x) and x.precision == "day"), None)
+        if dm is not None:
+            d.date_start, d.date_end, d.date_precision, d.date_explicit = (dm.date_start, dm.date_end,
+                                                                           dm.precision, True)
+            if dm.relative_to_event:
+                d.date_precision = "rel:" + str((dm.date_start - anchor.day).days)
+        elif said is not None:  # "said Thursday that bombers flew ...": the activity is at most that recent
+            d.date_start, d.date_end, d.date_precision = said.date_start, said.date_end, "day"
+        if t.type == "scramble":
+            d.actors = list(r.scramblers) or list(r.reporters) or [c for c in r.observed]
+            d.observers = [c for c in main_actors if c not in d.actors]
+            d.places = _place_for_scramble(text, t, pls)
+            d.assets = [a for a in found_assets if re.search(r"fighter|jet|F-\d|interceptor|aircraft|plane",
+                                                             a, re.I) and text.find(a.split(" x")[0]) > t.start - 60]
+        else:
+            own = [m.code for m, role in r.by_mention if role == "actor" and actor_owner.get(id(m)) is t]
+            d.actors = list(dict.fromkeys(own)) if actor_owner and own else list(main_actors)
+            d.observers = [c for c in r.observed + r.scramblers + r.reporters + ([] if joint else r.hosts)
+                           if c not in d.actors]
+            d.observers = list(dict.fromkeys(d.observers))
+            # places in the scramble's clause before this trigger ("launched from RAF Lossiemouth to track
+            # bombers") are the reaction's, not the activity's
+            mine = [p for p in pls if p.alias_of is None and not (p in scramble_places and p.start < t.start)]
+            # none of its own: share those of the same operation ("entered the KADIZ, in what Moscow called a
+            # joint patrol"), not those of another activity in the sentence
+            d.places = [p for p in mine if owner.get(id(p), t) is t] or [
+                p for p in mine if owner.get(id(p), t).type in _SAME_OPERATION.get(t.type, ())]
+            if t.type == "joint_patrol" and has_incursion:
+                d.places = [p for p in d.places if p.kind != "adiz" and not re.search(r"ADIZ|airspace|zone$",
+                                                                                      p.text, re.I)] or d.places
+            scramble_start = next((x.start for x in trigs if x.type == "scramble"), None)
+            d.assets = [a for a in found_assets if scramble_start is None
+                        or text.find(a.split(" x")[0].split(" (")[0]) < scramble_start]
+            d.closest_km = closest if t.type in ("bomber_approach", "incursion", "other", "transit") else None
+        out.append(d)
+    return out
+
+
+_MOVE = re.compile(r"\b(?:flew|flying|sailed|sailing|passed|continued|headed|operated|transited|moved)\b", re.I)
+
+
+def _add_followup_places(drafts: list[Draft], sents: list[sentences.Sentence], countries: frozenset[str]) -> None:
+    """ "... as they flew over the North Sea": a sentence with no event of its own may give the route."""
+    with_events = {d.sentence for d in drafts}
+    for s in sents:
+        if s.index in with_events or not _MOVE.search(s.text):
+            continue
+        target = next((d for d in reversed(drafts) if d.sentence == s.index - 1 and d.type != "scramble"
+                       and (not d.places or d.inherited_places)), None)
+        if target is None:
+            continue
+        new = [p for p in places.find(s.text, countries) if p.resolved and p.alias_of is None and p.kind != "country"]
+        if new:
+            target.places = new
+            target.inherited_places = False
+
+
+def _confidence(d: Draft) -> float:
+    c = BASE_CONFIDENCE[d.type]
+    c += 0.1 if d.date_explicit else -0.1
+    c += 0.05 if any(p.resolved for p in d.places) else -0.05
+    c += 0.05 if d.actors else -0.25
+    c -= 0.15 if d.generic else 0
+    c -= 0.1 if d.inherited_actors else 0
+    c -= 0.1 if d.inherited_places else 0
+    return round(min(0.97, max(0.05, c)), 2)
+
+
+def _contextualise(drafts: list[Draft], anchor: dates.Anchor) -> None:
+    """Fill what a sentence leaves to its neighbours: actors of "the aircraft", dates of reactions."""
+    for i, d in enumerate(drafts):
+        siblings = [x for x in drafts if x.sentence == d.sentence and x is not d]
+        prev = [x for x in drafts[:i] if x.sentence < d.sentence and d.sentence - x.sentence <= 2 and
+                x.type != "scramble"]
+        trigger = next((x for x in siblings if x.type != "scramble"), None) if d.type == "scramble" else None
+        if d.type == "scramble" and trigger is None and prev:
+            trigger = prev[-1]
+        if trigger is not None:
+            d.links.add(trigger.key)
+            trigger.links.add(d.key)
+            if not d.observers:
+                d.observers = [c for c in trigger.actors if c not in d.actors]
+            if not d.date_explicit and trigger.date_start is not None:
+                d.date_start, d.date_end, d.date_precision = trigger.date_start, trigger.date_end, \
+                    trigger.date_precision
+        if d.type != "scramble":
+            for x in siblings:
+                if x.type != "scramble" and x.type != d.type:
+                    d.links.add(x.key)
+        antecedent = [x for x in prev if x.type == d.type] if d.anaphoric else []
+        if not d.actors and antecedent:
+            d.actors = list(antecedent[-1].actors)
+            d.inherited_actors = True
+        elif not d.actors and prev:
+            d.actors = list(prev[-1].actors)
+            d.inherited_actors = True
+            d.observers = d.observers or list(prev[-1].observers)
+            if d.type in ("incursion", "transit", "scramble") or d.type != prev[-1].type:
+                d.links.add(prev[-1].key)
+                prev[-1].links.add(d.key)
+        if d.date_precision.startswith("rel:"):
+            base = next((x for x in reversed(drafts[:i]) if x.date_start is not None and x.date_precision in (
+                "day", "range", "month")), None)
+            offset = int(d.date_precision[4:])
+            if base is not None:
+                d.date_start = d.date_end = base.date_start + timedelta(days=offset)
+            d.date_precision = "day"
+        if not d.places and d.type != "scramble" and not d.generic:
+            before = [x for x in drafts[:i] if x.places and 0 < d.sentence - x.sentence <= 3]
+            if before:
+                d.places = [p for p in before[-1].places if p.alias_of is None]
+                d.inherited_places = True
+        dated_sibling = next((x for x in siblings if x.date_start is not None and x.date_precision != "unknown"), None)
+        just_before = [x for x in drafts[:i] if x.sentence == d.sentence - 1 and x.date_start is not None]
+        same_type = [x for x in drafts[:i] if x.type == d.type and x.date_start is not None
+                     and 0 < d.sentence - x.sentence <= 2]
+        just_before = same_type or just_before  # "The drills took place ...": the drills' date, not the last one
+        if d.date_start is None and dated_sibling is not None:
+            d.date_start, d.date_end, d.date_precision = (dated_sibling.date_start, dated_sibling.date_end,
+                                                          dated_sibling.date_precision)
+        elif d.date_start is None and d.anaphoric and just_before:  # "The Russian planes, an Il-20 ..."
+            d.date_start, d.date_end, d.date_precision = (just_before[-1].date_start, just_before[-1].date_end,
+                                                          just_before[-1].date_precision)
+        if d.date_start is None:
+            if d.type in ("scramble", "incursion") and prev and prev[-1].date_start is not None:
+                d.date_start, d.date_end, d.date_precision = prev[-1].date_start, prev[-1].date_end, \
+                    prev[-1].date_precision
+            else:
+                d.date_start, d.date_end, d.date_precision = dates.fallback(anchor)
+
+
+def _to_event(d: Draft, key_to_id: dict[int, str], published: date, url: str | None, outlet: str | None,
+              ) -> tuple[Event, list[places.Place]]:
+    plist = [p for p in d.places if p.alias_of is None]
+    if not plist and d.type == "scramble" and d.actors:
+        cp = places.country_place(_display_country(d.actors[0]))
+        plist = [cp] if cp else []
+    geometry, precision = places.geometry_for(plist, route=d.type in ROUTE_TYPES)
+    notes = []
+    if d.merged_evidence:
+        notes.append("Also reported as: " + " | ".join(e[:300] for e in d.merged_evidence))
+    if d.inherited_actors:
+        notes.append("Actors taken from the previous sentence.")
+    if d.inherited_places:
+        notes.append("Place taken from an earlier sentence.")
+    return Event(
+        id=key_to_id[d.key], type=d.type, date_start=d.date_start, date_end=d.date_end,
+        date_precision=d.date_precision if d.date_precision in ("day", "month", "range", "unknown") else "unknown",
+        actors=d.actors, observers=[c for c in d.observers if c not in d.actors],
+        places=[p.text for p in plist], geometry=geometry, geo_precision=precision,
+        closest_approach_km=d.closest_km, assets=d.assets, source_url=url or None, source_name=outlet,
+        published=published, evidence=d.evidence[:4000], status="draft",
+        related=sorted({key_to_id[k] for k in d.links if k in key_to_id and key_to_id[k] != key_to_id[d.key]}),
+        notes=" ".join(notes)[:4000]), plist
+
+
+def _display_country(code: str) -> str:
+    """The name a geocoder knows: "South Korea", not pycountry's "Korea, Republic of"."""
+    forms = [w for w, c in actors_mod.DEMONYMS.items() if c == code and w in actors_mod.NOUN_FORMS and "." not in w
+             and len(w) > 3]
+    if forms:
+        return max(forms, key=len).title()
+    return country_name(code)
+
+
+def extract(text: str | bytes, published: date, url: str | None = None, outlet: str | None = None,
+            ) -> list[Candidate]:
+    """Draft events reported as having happened in ``text``, in text order, with confidence.
+
+    Raises :class:`events.extract.textin.InputError` for input that is not an article.
+    """
+    text = clean_input(text)
+    anchor = dates.anchor(text, published)
+    countries = _country_words()
+    drafts: list[Draft] = []
+    sents = sentences.split(text)
+    for s in sents:
+        for d in _sentence_drafts(s, anchor, countries):
+            d.key = len(drafts)
+            drafts.append(d)
+    _contextualise(drafts, anchor)
+    _add_followup_places(drafts, sents, countries)
+    drafts = [d for d in drafts if not (d.generic and not any(p.resolved for p in d.places))]
+    drafts = [d for d in drafts if d.date_start is not None or d.anaphoric]
+    kept = merge(drafts)
+    kept = [d for d in kept if d.date_start is not None]
+    key_to_id: dict[int, str] = {}
+    for d in kept:
+        eid = new_id()
+        key_to_id[d.key] = eid
+        for k in d.absorbed:
+            key_to_id[k] = eid
+    out = []
+    for d in kept:
+        try:
+            ev, plist = _to_event(d, key_to_id, published, url, outlet)
+        except ValueError:  # a draft the schema refuses is a bug here, not the user's problem: skip it
+            continue
+        out.append(Candidate(ev, _confidence(d), [p.name for p in plist]))
+    return out
+
+
+def _marker(e: Event) -> tuple[float, float] | None:
+    """(lat, lon) for a marker: the middle of a route, the gazetteer's in-water point of an area."""
+    g = e.geometry
+    if not g:
+        return None
+    if g["type"] == "LineString":
+        from shapely.geometry import shape
+
+        p = shape(g).interpolate(0.5, normalized=True)
+        return (p.y, p.x)
+    if g["type"] in ("Polygon", "MultiPolygon") and e.places:
+        p = places.resolve(places.Place(-1, -1, e.places[0]))
+        if p.resolved:
+            return (p.lat, p.lon)
+    return e.point
+
+
+def candidate_to_dict(c: Candidate) -> dict[str, Any]:
+    """The CLI contract's JSON object for one candidate (plus id, related and precisions)."""
+    e = c.event
+    pt = _marker(e)
+    return {
+        "id": e.id, "type": e.type, "actors": e.actors, "observers": e.observers,
+        "date_start": e.date_start.isoformat(), "date_end": e.date_end.isoformat() if e.date_end else None,
+        "date_precision": e.date_precision, "places": e.places,
+        "lat": round(pt[0], 4) if pt else None, "lon": round(pt[1], 4) if pt else None,
+        "geometry": e.geometry, "geo_precision": e.geo_precision, "closest_approach_km": e.closest_approach_km,
+        "assets": e.assets, "evidence": e.evidence, "confidence": c.confidence, "related": e.related,
+        "gazetteer_names": c.gazetteer_names,
+        "status": e.status, "source_url": e.source_url, "source_name": e.source_name,
+        "published": e.published.isoformat() if e.published else None, "notes": e.notes,
+    }

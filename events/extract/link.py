@@ -1,0 +1,149 @@
+"""One activity -> one event; one operation -> linked events.
+
+A report names the same patrol in its lead, its body and a quote; and one operation (a
+joint patrol, its ADIZ entry, the scramble it prompted) is several events that belong
+together. Merging needs the same type, overlapping actors, dates and places, and no
+conflicting specifics (different explicit dates, counts or distances).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from .places import Place
+
+_RELATED_TYPES = {"bomber_approach": {"bomber_approach", "joint_patrol", "incursion"}}
+
+
+@dataclass
+class Draft:
+    """An event being assembled, with the evidence needed to merge and score it."""
+
+    type: str
+    sentence: int
+    evidence: str
+    actors: list[str] = field(default_factory=list)
+    observers: list[str] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    date_start: date | None = None
+    date_end: date | None = None
+    date_precision: str = "unknown"
+    date_explicit: bool = False
+    assets: list[str] = field(default_factory=list)
+    closest_km: float | None = None
+    anaphoric: bool = False
+    generic: bool = False
+    inherited_actors: bool = False
+    inherited_places: bool = False
+    key: int = 0  # index in the article's draft list, used for links
+    links: set[int] = field(default_factory=set)
+    merged_evidence: list[str] = field(default_factory=list)
+    absorbed: set[int] = field(default_factory=set)  # keys of drafts folded into this one
+
+    @property
+    def place_names(self) -> set[str]:
+        return {(p.name or p.text).lower() for p in self.places if p.alias_of is None}
+
+    @property
+    def counts(self) -> set[str]:
+        return {a for a in self.assets if " x" in a or "missions" in a}
+
+    @property
+    def strong(self) -> bool:
+        own_place = any(p.resolved for p in self.places) and not self.inherited_places
+        return self.date_explicit or own_place or bool(self.counts) or \
+            self.closest_km is not None
+
+
+def _overlap(a: Draft, b: Draft) -> bool:
+    if a.date_start is None or b.date_start is None:
+        return True
+    return a.date_start <= b.date_end and b.date_start <= a.date_end
+
+
+def compatible(a: Draft, b: Draft, anaphor: bool = False) -> bool:
+    """Could a and b be two mentions of one activity? An anaphor ("some of the planes") may add places."""
+    if a.type != b.type and not (anaphor and (b.type in _RELATED_TYPES.get(a.type, ()) or
+                                              a.type in _RELATED_TYPES.get(b.type, ()))):
+        return False
+    if a.actors and b.actors and not set(a.actors) & set(b.actors):
+        return False
+    if not _overlap(a, b):
+        return False
+    one_patrol = a.type == b.type == "joint_patrol" and set(a.actors) == set(b.actors) and not (
+        a.date_explicit and b.date_explicit)  # an article's joint patrol is one operation, however routed
+    if not (anaphor or one_patrol) and a.place_names and b.place_names and not a.place_names & b.place_names:
+        return False
+    if a.date_explicit and b.date_explicit and (a.date_start, a.date_end) != (b.date_start, b.date_end) and not anaphor:
+        return False
+    if a.counts and b.counts and a.counts != b.counts:
+        return False
+    if a.closest_km is not None and b.closest_km is not None and a.closest_km != b.closest_km:
+        return False
+    return True
+
+
+def absorb(keep: Draft, drop: Draft) -> None:
+    """Fold drop's extra facts into keep; keep's own facts win."""
+    for c in drop.actors:
+        if c not in keep.actors and not keep.actors:
+            keep.actors.append(c)
+    for c in drop.observers:
+        if c not in keep.observers and c not in keep.actors:
+            keep.observers.append(c)
+    names = keep.place_names
+    for p in [] if drop.inherited_places else drop.places:
+        if (p.name or p.text).lower() not in names and p.alias_of is None:
+            keep.places.append(p)
+    if not keep.date_explicit and drop.date_explicit:
+        keep.date_start, keep.date_end, keep.date_precision = drop.date_start, drop.date_end, drop.date_precision
+        keep.date_explicit = True
+    for a in drop.assets:
+        if a not in keep.assets and not keep.counts:
+            keep.assets.append(a)
+    if keep.closest_km is None:
+        keep.closest_km = drop.closest_km
+    keep.links |= drop.links
+    keep.absorbed |= {drop.key} | drop.absorbed
+    keep.merged_evidence.append(drop.evidence)
+
+
+def best_target(d: Draft, pool: list[Draft]) -> Draft | None:
+    """The compatible earlier event whose evidence reads most like d's (rapidfuzz token-set ratio)."""
+    cands = [p for p in pool if p is not d and compatible(p, d, anaphor=d.anaphoric)]
+    if not cands:
+        return None
+    return max(cands, key=lambda p: (fuzz.token_set_ratio(p.evidence, d.evidence), -abs(p.sentence - d.sentence)))
+
+
+def merge(drafts: list[Draft]) -> list[Draft]:
+    """Anaphoric and weak mentions fold into the event they repeat; strong distinct ones stay."""
+    out: list[Draft] = []
+    for d in drafts:
+        if d.anaphoric:
+            target = best_target(d, out)
+            if target is not None:
+                absorb(target, d)
+                continue
+            if not d.strong or any(o.type == d.type for o in out):
+                continue  # "the bomber patrol" with nothing to refer to: context, not an event
+        target = best_target(d, out)
+        if target is not None and (not d.strong or not target.strong or not (d.date_explicit and target.date_explicit)
+                                   or _same_specifics(target, d)):
+            if d.strong and not target.strong:
+                absorb(d, target)
+                out[out.index(target)] = d
+            else:
+                absorb(target, d)
+            continue
+        out.append(d)
+    return out
+
+
+def _same_specifics(a: Draft, b: Draft) -> bool:
+    """Two strong mentions are one event when their dates and places agree exactly."""
+    return a.date_explicit and b.date_explicit and (a.date_start, a.date_end) == (b.date_start, b.date_end) and (
+        bool(a.place_names & b.place_names) or not (a.place_names and b.place_names))

@@ -1,0 +1,78 @@
+"""Who did it and who watched: split a sentence's country mentions into roles.
+
+News syntax is regular enough for surface cues: the demonym on the aircraft is the actor
+("two Russian Tu-95MS"), the country whose border, airspace or ADIZ is named is an
+observer, the one "prompted to scramble" reacts, and "X said" reports. A mention joined to
+the previous one by "and" or a comma shares its role ("both Russia and China").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .actors import Mention
+
+_OBSERVED_AFTER = re.compile(
+    r"^(?:['’]s)?(?:\s*(?:,|and|or)\s+[A-Z][\w.]*(?:['’]s)?)*\s*(?:\w+\s+)?"
+    r"(?:borders?|airspace|territory|coast(?:line)?|waters|territorial waters|ADIZ|"
+    r"air defen[cs]e (?:identification )?zone|mainland|islands?|shores?|area of (?:interest|responsibility)|"
+    r"exclusive economic zone|EEZ)\b", re.I)
+_OBSERVED_BEFORE = re.compile(
+    r"\b(?:against|toward|towards|near|off|approaching|to|into|threat to|threat to both|around|encircl\w*|"
+    r"over|circling|close to|neighbou?ring|surrounding)\s+(?:the\s+|both\s+)?$", re.I)
+_SCRAMBLER_BEFORE = re.compile(r"\b(?:prompting|forcing|causing|leading|led|prompted|forced|(?:intercepted|escorted|"
+                               r"shadowed|tracked|met|identified) by)\s+(?:the\s+)?$", re.I)
+# "X jets were scrambled" and "X jets intercepted": X reacts; "X bombers were intercepted": X is the target.
+_SCRAMBLER_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:[\w-]+\s+){0,5}?(?:scrambl\w*|to scramble|(?<!was )(?<!were )(?<!been )(?<!being )"
+    r"(?:intercept\w*|escorted|shadowed)|dispatched|sent up|(?:were |was )launched|responded|fired (?:\w+ ){0,3}"
+    r"warning)\b", re.I)
+_REPORTER_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:[\w-]+\s+){0,5}?(?:said|says|reported|reports|announced|stated|confirmed|claimed|detected|"
+    r"tracked|spotted|monitored|observed|identified|protested|warned|accused)\b", re.I)
+_REPORTER_BEFORE = re.compile(r"\b(?:according to|said|told|reported by|cited by)\s+(?:the\s+)?$", re.I)
+_JOIN = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?$", re.I)
+
+
+@dataclass
+class Roles:
+    """Alpha-3 codes by role, each list in text order without repeats."""
+
+    actors: list[str]
+    observed: list[str]
+    scramblers: list[str]
+    reporters: list[str]
+    hosts: list[str]  # "on Chinese territory": where a joint drill was held
+    by_mention: list[tuple[Mention, str]] = field(default_factory=list)
+
+
+def _add(lst: list[str], code: str) -> None:
+    if code not in lst:
+        lst.append(code)
+
+
+def assign(sentence: str, mentions: list[Mention]) -> Roles:
+    """Give every mention one role from its surroundings."""
+    r = Roles([], [], [], [], [])
+    prev_role: str | None = None
+    prev_end = -1
+    for m in mentions:
+        left = sentence[max(0, m.start - 40):m.start]
+        right = sentence[m.end:m.end + 60]
+        role = "actor"
+        if prev_role and _JOIN.match(sentence[prev_end:m.start]):
+            role = prev_role
+        elif _SCRAMBLER_BEFORE.search(left) or _SCRAMBLER_AFTER.match(right):
+            role = "scrambler"
+        elif re.match(r"^\s*territory\b", right, re.I):
+            role = "host"
+        elif _OBSERVED_AFTER.match(right) or _OBSERVED_BEFORE.search(left):
+            role = "observed"
+        elif _REPORTER_AFTER.match(right) or _REPORTER_BEFORE.search(left):
+            role = "reporter"
+        _add({"actor": r.actors, "observed": r.observed, "scrambler": r.scramblers, "reporter": r.reporters,
+              "host": r.hosts}[role], m.code)
+        r.by_mention.append((m, role))
+        prev_role, prev_end = role, m.end
+    return r

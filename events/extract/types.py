@@ -1,0 +1,181 @@
+"""Which event types a sentence reports, and whether it reports them as having happened.
+
+Rules, in the order a coder would apply them: find trigger words for each type; drop
+triggers in planned, hypothetical or denied clauses; drop context triggers that another
+event in the sentence subsumes ("during the Global Thunder exercise, bombers came within
+20 km" is one bomber approach, not also an exercise).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+EXERCISE_WORDS = r"exercises?|drills?|war ?games|wargames|maneuvers|manoeuvres|naval games|live-fire"
+_TRIG: dict[str, list[re.Pattern[str]]] = {
+    "joint_patrol": [re.compile(p, re.I) for p in (
+        r"\b(?:joint|combined)\s+(?:(?:air|aerial|naval|maritime|strategic|bomber|long-range|sea|air-sea|"
+        r"air and sea|and|air-naval)\s+){0,3}(?:patrols?|flights?)\b",
+        r"\bpatroll?(?:ed|ing)\s+jointly\b", r"\bjointly\s+patroll?(?:ed|ing)\b")],
+    "exercise": [re.compile(rf"\b(?:{EXERCISE_WORDS})\b", re.I)],
+    "bomber_approach": [re.compile(r"(?<!suicide )(?<!suicide-)\bbombers?\b|\b(?:Tu-95\w*|Tu-160\w*|Tu-22M\w*|H-6\w*|"
+                                   r"B-52\w*|B-1B?|B-2A?|B-21)\b(?:\s+[\w-]+){0,3}?\s+(?:missile carriers?|"
+                                   r"aircraft|planes?)\b", re.I)],
+    "scramble": [re.compile(r"\bscrambl\w*|\bintercept(?:ed|ing|s)?\b|\bfired (?:\w+ ){0,3}warning (?:shots|flares)\b|"
+                            r"(?<=\b(?:jets|ters|oons) )(?:were |was )?"
+                            r"(?:launched|dispatched|sent up)\b", re.I)],
+    "incursion": [re.compile(p, re.I) for p in (
+        r"\b(?:entered|entering|enter|enters|into|inside|within|crossed|crossing|cross|intruded|intruding|"
+        r"operat(?:ed|ing) in|flew in|flying in|"
+        r"violated|violating|violation of)\b[^.;]{0,60}?(?:\bADIZ\b|\b[A-Z]ADIZ\b|air defen[cs]e identification "
+        r"zone|air defen[cs]e zone|\bairspace\b|median line|territorial waters)",
+        r"\b(?:ADIZ|airspace|air defen[cs]e zone)\s+(?:violations?|incursions?|intrusions?)\b",
+        r"\bincursions?\b|\bintrusions?\b")],
+    "transit": [re.compile(p, re.I) for p in (
+        r"\b(?:sail\w*|pass\w*|transit\w*|steam\w*|mov(?:ed|ing)|navigat\w*|cruis\w*|went|headed)\s+"
+        r"(?:\w+\s+){0,3}?(?:through|across|via)\s+(?:the\s+)?[^.;]{0,50}?\b(?:Strait|Straits|Channel|Passage|"
+        r"Bosphorus|Bosporus|Dardanelles|Sound|Narrows|Canal|Pass)\b",
+        r"\b(?:entered|entering|left|leaving|exited)\s+the\s+Black\s+Sea\b",  # through the Turkish Straits
+        r"\b(?:Strait|Channel)\s+transits?\b",
+        r"\btransit(?:ed|s)?\s+(?:of\s+)?(?:the\s+)?[A-Z]\w+\s+(?:Strait|Channel)")],
+    "other": [re.compile(p, re.I) for p in (
+        r"\b(?:reconnaissance|surveillance|spy|intelligence-gathering|intelligence|electronic (?:warfare|intelligence)|"
+        r"anti-submarine|early[- ]warning|maritime patrol|(?<!combat air )patrol)\s+(?:\w+\s+){0,2}?(?:aircraft|"
+        r"planes?|flights?|drones?|ships?|vessels?|missions?)\b",
+        r"\b(?:launched|fired|test-fired|test-launched|launches|fires)\b[^.;]{0,90}?\bmissiles?\b",
+        r"\bmissile (?:launch|test)(?:es)?\b")],
+}
+_APPROACH_CUE = re.compile(
+    r"\b(?:flights?|flew|fly|flying|missions?|sorties?|approach\w*|came (?:as )?close|close to|near|toward|towards|"
+    r"along|borders?|airspace|coast|off|over|patrol\w*|operat\w+ (?:over|near|in))\b", re.I)
+_STRONG_APPROACH = re.compile(r"\b(?:near|close|closer|border|borders|airspace|approach\w*|toward|towards|coast|off|"
+                              r"within \d)", re.I)
+_SHIP = re.compile(r"\b(?:warships?|destroyers?|frigates?|corvettes?|cruisers?|vessels?|ships?|carriers?|fleet|"
+                   r"submarines?|flotilla|navy|naval|coast guard|transit\w*)\b", re.I)
+_MODAL = re.compile(
+    r"\b(?:will|would|could|might|may|shall|plans?\s+to|planned|planning|intends?\s+to|intend|to hold|to conduct|"
+    r"to stage|to carry out|scheduled|set to|due to|is to|are to|agreed to|agree to|plans|prepares?\s+to|"
+    r"preparing|expected to|threatened to|vowed to|if|unless|possibility|possible|proposed|propose|interest in|"
+    r"stepping up|step up|expand(?:ing)?|next (?:week|month|year)|upcoming|later this (?:week|month|year)|"
+    r"hypothetical|simulat\w+ an? (?:attack|strike)|called for|calls for|urged)\b")
+_NEG = re.compile(r"\b(?:did not|didn't|does not|denied|never|no (?!fewer|less|more)|not)\b", re.I)
+_GENERIC = re.compile(r"\b(?:a series of|series of|in recent years|regularly|routinely|often|frequently|usually|"
+                      r"increasingly|have held|have conducted|has conducted|the latest in|a rise in|every year|"
+                      r"annually|times a year|each year|a year|stepped up|step up|\d[\d,]* times|fiscal year)\b", re.I)
+_CONTEXT_EXERCISE = re.compile(rf"\b(?:during|as part of|part of|under|amid|in the framework of|within)\s+"
+                               rf"(?:the\s+|an?\s+|its\s+)?(?:[\w-]+\s+){{0,6}}?(?:{EXERCISE_WORDS})\b", re.I)
+_ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Ss]uch)\s+"
+                      r"(?:[A-Z]?[a-z-]+\s+){0,2}$")
+# A sentence whose subject points back ("The aircraft, two Tu-95s and ...", "They later ...") adds detail
+# to an event already reported rather than reporting a new one.
+_ANAPHORIC_SUBJECT = re.compile(r"^(?:The|These|Those|Both|All)\s+(?:[\w-]+\s+){0,2}?(?:aircraft|bombers?|planes?|"
+                                r"jets?|ships|warships|vessels|fighters|patrol|flight|drills|exercises?|group|"
+                                r"flotilla)\b|^(?:They|It)\s|^(?:Some|Most|Many|All|One|Two|Three|Four|Several|\d+) of "
+                                r"(?:the|them)\b", re.I)
+# Trigger words that name the activity (and so can refer back to it), not verbs that report it.
+_NOUN_TRIGGER = re.compile(r"patrols?|exercises?|drills?|war ?games|wargames|maneuvers|manoeuvres|bombers?|"
+                           r"aircraft|planes?|flights?|missions?|incursions?|intrusions?|violations?|launch(?:es)?|"
+                           r"naval games|live-fire", re.I)
+_CLAUSE = re.compile(r"[,;:(]|\bbut\b|\bwhile\b|\bwhich\b|\bafter\b|\bbefore\b|\bas\b|\bwhen\b")
+
+
+@dataclass
+class Trigger:
+    """A type keyword found in a sentence, with the span it covers."""
+
+    type: str
+    start: int
+    end: int
+    text: str
+    anaphoric: bool = False  # "the patrol": refers back to an event already reported
+    generic: bool = False  # "a series of war games in recent years"
+
+
+def clause_start(sentence: str, pos: int) -> int:
+    """Start of the clause holding ``pos``: after the last comma, semicolon or conjunction."""
+    last = 0
+    for m in _CLAUSE.finditer(sentence, 0, pos):
+        last = m.end()
+    return last
+
+
+def _clause_of(sentence: str, pos: int) -> str:
+    start = clause_start(sentence, pos)
+    m = _CLAUSE.search(sentence, pos)
+    return sentence[start:m.start() if m else len(sentence)]
+
+
+def is_reported_as_happened(sentence: str, start: int, end: int) -> bool:
+    """False for planned, hypothetical or denied activity in the trigger's clause."""
+    window = sentence[clause_start(sentence, start):end]
+    if _MODAL.search(window) or _NEG.search(window):
+        return False
+    # "... will hold drills, the ministry said" is planned even though the verb precedes the clause break
+    before = sentence[max(0, start - 80):start]
+    if re.search(r"\b(?:for|to take part in|to join|to participate in|ahead of)\s+(?:[\w-]+\s+){0,2}$", before, re.I):
+        return False  # "heading to the South China Sea for exercises": a purpose, not yet done
+    return not re.search(r"\b(?:will|would|plans? to|to hold|to conduct|agreed to|intends? to)\s+(?:\w+\s+){0,5}$",
+                         before)
+
+
+def find(sentence: str) -> list[Trigger]:
+    """Triggers of reported-as-happened events, at most one per type, after suppression."""
+    found: dict[str, Trigger] = {}
+    for etype, pats in _TRIG.items():
+        for pat in pats:
+            for m in pat.finditer(sentence):
+                if etype == "exercise" and re.match(r"exercised?\s+(?:restraint|caution|its|their|the right)",
+                                                    sentence[m.start():m.start() + 30], re.I):
+                    continue
+                if etype == "bomber_approach" and not _APPROACH_CUE.search(sentence):
+                    continue
+                if etype == "transit" and not _SHIP.search(sentence):
+                    continue
+                if etype == "scramble" and "warning" in m.group(0).lower() and not re.search(
+                        r"\b(?:jets?|fighters?|aircraft|planes?|interceptors?)\b",
+                        sentence[max(0, m.start() - 40):m.start()], re.I):
+                    continue  # warning shots from a ship are not a fighter scramble
+                if etype == "other" and re.search(r"points? for launching|capable of|able to", sentence, re.I):
+                    continue
+                if etype == "other" and re.match(r"[^.;,]{0,40}?\b(?:monitored|tracked|shadowed|followed|watched|"
+                                                 r"observed)\b", sentence[m.end():], re.I):
+                    continue  # "a P-3C patrol aircraft monitored the vessels": a reaction, not a mission of its own
+                if not is_reported_as_happened(sentence, m.start(), m.end()):
+                    continue
+                t = Trigger(etype, m.start(), m.end(), m.group(0))
+                if etype == "incursion" and re.search(r"international (?:airspace|waters)|neutral waters",
+                                                      m.group(0), re.I):
+                    continue
+                noun = bool(_NOUN_TRIGGER.search(m.group(0).split()[-1]))
+                refers_back = noun and bool(_ANAPHOR.search(sentence[:m.start()][-40:]))
+                # "The aircraft ... remained ..." refers back, but only within its own first clause
+                first_clause = clause_start(sentence, m.start()) == 0 or not re.search(r",\s*(?:and|but)\s",
+                                                                                       sentence[:m.start()])
+                t.anaphoric = etype != "scramble" and (
+                    refers_back or bool(_ANAPHORIC_SUBJECT.match(sentence)) and first_clause)
+                t.generic = bool(_GENERIC.search(sentence))
+                if etype not in found:
+                    found[etype] = t
+                break
+            if etype in found:
+                break
+    # Suppression: one activity described with several type words.
+    if "exercise" in found and len(found) > 1 and _CONTEXT_EXERCISE.search(sentence) and any(
+            k not in ("exercise", "scramble") for k in found):
+        del found["exercise"]
+    if "joint_patrol" in found:
+        found.pop("bomber_approach", None)
+    if "incursion" in found and "joint_patrol" not in found:
+        found.pop("bomber_approach", None)
+    if "bomber_approach" in found and "transit" in found and not re.search(r"\b(?:warships?|destroyers?|frigates?|"
+                                                                          r"vessels?|ships?)\b", sentence, re.I):
+        del found["transit"]
+    if "other" in found and any(k in found for k in ("bomber_approach", "joint_patrol", "incursion", "transit")) \
+            and "missile" not in found["other"].text.lower():
+        del found["other"]
+    if "exercise" in found and "bomber_approach" in found and not _STRONG_APPROACH.search(
+            _clause_of(sentence, found["bomber_approach"].start)):
+        del found["bomber_approach"]  # "drills involving a B-52 bomber": a participant, not an approach
+    if "scramble" in found and "bomber_approach" in found and found["bomber_approach"].anaphoric:
+        del found["bomber_approach"]  # "scrambled jets to intercept the bombers": a reaction, not a new approach
+    return sorted(found.values(), key=lambda t: t.start)

@@ -1,0 +1,49 @@
+"""The development set scores at least F1 0.85 on events; the seed report comes out right (issue 5)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from events.extract.places import geocoder_available
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "seed" / "000_7d0bfccd29542e3c.txt"
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_extraction", ROOT / "bench" / "extraction.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["bench_extraction"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+bench = _bench()
+
+
+def test_dev_set_is_big_enough_and_covers_every_type() -> None:
+    docs = [d for d in bench.load(with_seed=False)]
+    assert len(docs) >= 15
+    types = {e["type"] for d in docs for e in d.gold}
+    assert types == {"joint_patrol", "exercise", "bomber_approach", "scramble", "incursion", "transit", "other"}
+
+
+@pytest.mark.skipif(not geocoder_available(), reason="geo is not importable: places are compared by gazetteer entry")
+def test_dev_set_event_f1() -> None:
+    res = bench.evaluate(bench.load(with_seed=False))
+    figures = res.events.prf()
+    assert figures["f1"] >= 0.85, figures
+    assert res.actors.prf()["f1"] >= 0.8, res.actors.prf()
+
+
+@pytest.mark.skipif(not SEED.is_file() or not geocoder_available(), reason="shared seed report or geo not present")
+def test_seed_report_matches_the_gold() -> None:
+    docs = [d for d in bench.load() if d.seed]
+    res = bench.evaluate(docs)
+    assert res.events.prf()["f1"] == 1.0, res.per_doc[0]["missed"] + res.per_doc[0]["spurious"]
+    assert docs[0].published == date(2021, 11, 24)
