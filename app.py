@@ -12,6 +12,7 @@ st.set_page_config(page_title="Sortie: military activity map", page_icon="✈️
 PAGES = [
     st.Page("pages/map.py", title="Map", icon=":material/map:", default=True),
     st.Page("pages/events.py", title="Events", icon=":material/table_rows:"),
+    st.Page("pages/ingest.py", title="Ingest", icon=":material/post_add:"),
     st.Page("pages/gazetteer.py", title="Gazetteer", icon=":material/travel_explore:"),
 ]
 st.navigation(PAGES).run()

@@ -538,7 +538,8 @@ def flag_duplicates(drafts: list[Event], stored: pd.DataFrame | None, origins: l
 
     Returns (drafts to save, number dropped as already stored, number flagged).
     """
-    from events.dedupe import events_frame, possible_duplicates
+    from events.dedupe import possible_duplicates
+    from events.store import events_frame
 
     have: set[tuple] = set()
     if stored is not None and len(stored):

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy as np
@@ -70,20 +69,6 @@ def _fmt_dates(start: object, end: object, precision: str) -> str:
     return str(start) if str(start) == str(end) else f"{start}..{end}"
 
 
-def events_frame(events: Iterable[Event]) -> pd.DataFrame:
-    """Events as a frame shaped like ``Store.frame()`` (the columns this module reads), e.g. to
-    check the drafts of one upload against each other."""
-    rows = []
-    for e in events:
-        pt = e.point
-        rows.append({"id": e.id, "type": e.type, "date_start": e.date_start, "date_end": e.date_end,
-                     "date_precision": e.date_precision, "actors": list(e.actors), "observers": list(e.observers),
-                     "places": list(e.places), "lat": pt[0] if pt else np.nan, "lon": pt[1] if pt else np.nan,
-                     "geo_precision": e.geo_precision,
-                     "source_url": e.source_url, "evidence": e.evidence, "status": e.status})
-    return pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
-
-
 def possible_duplicates(
     candidate: Event,
     stored: pd.DataFrame,
@@ -95,7 +80,7 @@ def possible_duplicates(
 ) -> list[Duplicate]:
     """Stored events that may report the same activity as ``candidate``, best first.
 
-    ``stored`` is a frame as :meth:`events.store.Store.frame` returns (or :func:`events_frame`).
+    ``stored`` is a frame as :meth:`events.store.Store.frame` returns (or :func:`events.store.events_frame`).
     Returns ``[(event_id, score, reasons), ...]`` with score in 0..1 and reasons readable by a
     reviewer ("same place: Sea of Japan", "actors overlap: RUS, CHN"). ``tolerance_days`` absorbs
     a report dated in another time zone. The candidate's own id is never returned.

@@ -125,6 +125,23 @@ def from_row(row: dict[str, Any]) -> Event:
     return Event.model_validate(d)
 
 
+def _decoded(df: pd.DataFrame) -> pd.DataFrame:
+    for f in LIST_FIELDS:
+        df[f] = df[f].map(json.loads)
+    for f in ("date_start", "date_end", "published"):
+        df[f] = [d.date() if pd.notna(d) else None for d in pd.to_datetime(df[f])]
+    for f in ("geometry", "source_url", "source_name"):
+        df[f] = df[f].astype(object).where(df[f].notna(), None)  # None, not NaN, for absent text
+    return df
+
+
+def events_frame(events: Iterable[Event]) -> pd.DataFrame:
+    """Events not (yet) in a store, as a frame shaped like ``Store.frame()``: drafts under review
+    go through the same map, filters and duplicate checks as stored events."""
+    rows = [to_row(e) for e in events]
+    return _decoded(pd.DataFrame(rows, columns=[c.name for c in events_table.columns]))
+
+
 def _json_default(o: Any) -> str:
     if isinstance(o, (date, datetime)):
         return o.isoformat()
@@ -179,13 +196,7 @@ class Store:
         """All events as a DataFrame (list fields decoded), the fast path for the dashboard."""
         with self.engine.connect() as c:
             df = pd.read_sql(sa.select(events_table).order_by(events_table.c.date_start), c)
-        for f in LIST_FIELDS:
-            df[f] = df[f].map(json.loads)
-        for f in ("date_start", "date_end", "published"):
-            df[f] = [d.date() if pd.notna(d) else None for d in pd.to_datetime(df[f])]
-        for f in ("geometry", "source_url", "source_name"):
-            df[f] = df[f].astype(object).where(df[f].notna(), None)  # None, not NaN, for absent text
-        return df
+        return _decoded(df)
 
     def history(self, event_id: str | None = None, op: str | None = None) -> list[HistoryEntry]:
         """Earlier versions, newest first; ``op='delete'`` lists what can be undeleted."""

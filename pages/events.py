@@ -9,7 +9,10 @@ import streamlit as st
 from events.query import EventFilter
 from events.schema import DATE_PRECISIONS, EVENT_TYPES, GEO_PRECISIONS, STATUSES, FieldErrors, parse_event
 from maps.style import TYPE_LABELS
+from ui.entry import ensure_entrypoint
 from ui.loaders import get_store, load_events, refresh
+
+ensure_entrypoint()
 
 st.title("Events")
 

@@ -17,6 +17,9 @@ from geo import Match, OfflineGeocoder, query_problem
 from geo.gazetteer import Gazetteer
 from maps.place import place_map
 from maps.render import show_map
+from ui.entry import ensure_entrypoint
+
+ensure_entrypoint()
 
 
 @st.cache_resource(show_spinner=False)

@@ -10,9 +10,12 @@ from maps.render import show_map
 from maps.snapshot.describe import date_window
 from maps.style import TYPE_LABELS
 from maps.text import date_text
+from ui.entry import ensure_entrypoint
 from ui.exports import bbox_text, export_panel
 from ui.filters import opened_link, sidebar_filter
 from ui.loaders import cached_map, load_events
+
+ensure_entrypoint()
 
 df = load_events()
 flt = sidebar_filter(df)

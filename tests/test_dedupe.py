@@ -9,9 +9,9 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
-from events.dedupe import events_frame, normalise_place, possible_duplicates
+from events.dedupe import normalise_place, possible_duplicates
 from events.schema import EVENT_TYPES, Event
-from events.store import Store
+from events.store import Store, events_frame
 
 SEA_OF_JAPAN = {"type": "Point", "coordinates": [135.0, 40.0]}
 NEAR_SOJ = {"type": "Point", "coordinates": [133.0, 41.5]}  # ~230 km away

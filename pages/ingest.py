@@ -1,0 +1,137 @@
+"""Ingest: a report in, draft events out; the reviewer fixes, approves, merges or discards.
+
+Nothing is saved until the reviewer says so. Drafts live in the session; possible duplicates
+of stored events are flagged with the reasons, so the same patrol reported by two outlets is
+merged rather than counted twice.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from events.ingest import (
+    ACTIONS,
+    UPLOAD_TYPES,
+    apply_review,
+    drafts_from_text,
+    drafts_from_upload,
+    flag_duplicates,
+    review_table,
+)
+from events.schema import EVENT_TYPES
+from events.store import events_frame
+from maps.build import events_map
+from maps.render import show_map
+from maps.style import TYPE_LABELS
+from ui.entry import ensure_entrypoint
+from ui.loaders import get_store, load_events, refresh
+
+ensure_entrypoint()
+
+MAX_PASTE = 1_000_000
+
+
+def new_batch(drafts: list, problems: list) -> None:
+    """New drafts get a fresh review table (the editor's key names the batch)."""
+    st.session_state.ing_drafts, st.session_state.ing_problems = drafts, problems
+    st.session_state.ing_batch = st.session_state.get("ing_batch", 0) + 1
+
+st.title("Ingest")
+st.caption("Paste a report or upload a file. Sortie drafts the events it reports, each with the sentence "
+           "that supports it; review them below. Nothing is saved until you approve.")
+
+paste, upload = st.tabs(["Paste text", "Upload a file"])
+with paste:
+    text = st.text_area("Report text (or HTML)", height=200, max_chars=MAX_PASTE, key="ing_text",
+                        placeholder="On Friday, two Russian Tu-95MS strategic bombers and ...")
+    c1, c2, c3 = st.columns([1, 2, 2])
+    published = c1.date_input("Published", value=date.today(), key="ing_published",
+                              help="Relative dates ('on Friday', 'last month') count from this day.")
+    url = c2.text_input("Source URL", key="ing_url", max_chars=2000)
+    outlet = c3.text_input("Outlet", key="ing_outlet", max_chars=200)
+    if st.button("Extract events", type="primary", key="ing_extract"):
+        if not text.strip():
+            st.error("Paste the text of a report first.")
+        else:
+            with st.spinner("Reading the report…"):
+                drafts, problems = drafts_from_text(text, published, url.strip(), outlet.strip())
+            new_batch(drafts, problems)
+with upload:
+    f = st.file_uploader("Article (.txt .html .md .json), feed (.xml .rss .atom) or events (.csv .geojson .kml)",
+                         type=UPLOAD_TYPES, key="ing_file")
+    fallback = st.date_input("Publication date for articles that carry none", value=None, key="ing_file_date")
+    if st.button("Read file", type="primary", key="ing_read", disabled=f is None) and f is not None:
+        with st.spinner(f"Reading {f.name}…"):
+            drafts, problems = drafts_from_upload(f.name, f.getvalue(), fallback)
+        new_batch(drafts, problems)
+
+if msg := st.session_state.pop("ing_message", None):
+    st.success(msg)
+for p in st.session_state.get("ing_problems", []):
+    st.warning(str(p))
+
+drafts = st.session_state.get("ing_drafts") or []
+if not drafts:
+    st.stop()
+
+stored = load_events()
+flag_duplicates(drafts, stored)
+st.subheader(f"{len(drafts)} draft event(s) to review")
+draft_frame = events_frame([d.event for d in drafts])
+show_map(events_map(draft_frame, inline=True), key="ingest_map", height=380)
+
+st.caption("Set **action** per row: *approve* saves it as a new event, *merge* folds it into the stored "
+           "event it duplicates (the stored one keeps its history), *discard* drops it. Lists are separated "
+           "by `;`; countries are ISO alpha-3 codes.")
+edited = st.data_editor(
+    review_table(drafts),
+    key=f"ing_editor_{st.session_state.ing_batch}",
+    hide_index=True,
+    width="stretch",
+    disabled=["confidence", "duplicate_of", "why_duplicate", "id"],
+    column_config={
+        "action": st.column_config.SelectboxColumn("Action", options=list(ACTIONS), required=True),
+        "type": st.column_config.SelectboxColumn("Type", options=list(EVENT_TYPES), required=True,
+                                                 help=", ".join(f"{k}: {v}" for k, v in TYPE_LABELS.items())),
+        "date_start": st.column_config.DateColumn("Start", required=True),
+        "date_end": st.column_config.DateColumn("End"),
+        "actors": "Actors",
+        "observers": "Approached / reacting",
+        "places": "Places",
+        "assets": "Assets",
+        "closest_approach_km": st.column_config.NumberColumn("Closest (km)", min_value=0),
+        "evidence": st.column_config.TextColumn("Evidence", width="large"),
+        "confidence": st.column_config.ProgressColumn("Confidence", min_value=0.0, max_value=1.0, format="%.2f"),
+        "duplicate_of": "Possible duplicate of",
+        "why_duplicate": "Why",
+        "id": "Draft id",
+    },
+)
+
+c1, c2 = st.columns([1, 4])
+if c1.button("Apply decisions", type="primary", key="ing_apply"):
+    store = get_store()
+    by_id = {d.event.id: d.event for d in drafts}
+    targets = {i: store.get(i) for i in edited["duplicate_of"].dropna().unique()}
+    result = apply_review(edited, by_id, {k: v for k, v in targets.items() if v is not None})
+    if result.errors:
+        for err in result.errors:
+            st.error(str(err))
+        st.info("Nothing was saved: fix the rows above and apply again.")
+    elif not (result.approved or result.merged or result.discarded):
+        st.info("No row has an action yet: set approve, merge or discard.")
+    else:
+        if result.approved:
+            store.add_many(result.approved)
+        for ev in result.merged:
+            store.update(ev)
+        refresh()
+        done = {e.id for e in result.approved} | set(result.discarded) | set(
+            edited.loc[edited["action"] == "merge", "id"])
+        st.session_state.ing_drafts = [d for d in drafts if d.event.id not in done]
+        st.session_state.ing_message = (f"Saved {len(result.approved)} new event(s), merged {len(result.merged)}, "
+                                        f"discarded {len(result.discarded)}.")
+        st.rerun()
+c2.caption("Approved events appear on the Map page with their evidence; edit them later on the Events page.")
