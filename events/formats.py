@@ -75,6 +75,17 @@ def _csv_record(raw: dict[str, str], row: int) -> dict[str, Any]:
     return rec
 
 
+def parse_into(events: list[Event], errors: list[FieldError], record: Callable[[], dict[str, Any]],
+               row: int | None) -> None:
+    """Validate one record: append its event, or every error it has (one bad row never stops a file)."""
+    try:
+        events.append(parse_event(record(), row))
+    except FieldError as exc:
+        errors.append(exc)
+    except FieldErrors as exc:
+        errors.extend(exc.errors)
+
+
 def read_csv(f: IO[str], progress: Progress = None) -> tuple[list[Event], list[FieldError]]:
     events: list[Event] = []
     errors: list[FieldError] = []
@@ -99,12 +110,7 @@ def read_csv(f: IO[str], progress: Progress = None) -> tuple[list[Event], list[F
         if None in raw:  # more cells than header columns
             errors.append(FieldError(row, "row", f"{len(header) + len(raw[None])} cells for {len(header)} columns"))
             continue
-        try:
-            events.append(parse_event(_csv_record(raw, row), row))
-        except FieldError as exc:
-            errors.append(exc)
-        except FieldErrors as exc:
-            errors.extend(exc.errors)
+        parse_into(events, errors, lambda raw=raw, row=row: _csv_record(raw, row), row)
         if progress:
             progress(1)
     return events, errors
@@ -125,10 +131,7 @@ def read_geojson(data: Any, progress: Progress = None) -> tuple[list[Event], lis
         if feat.get("geometry"):
             rec["geometry"] = feat["geometry"]
             rec.setdefault("geo_precision", "place")
-        try:
-            events.append(parse_event(rec, i))
-        except FieldErrors as exc:
-            errors.extend(exc.errors)
+        parse_into(events, errors, lambda rec=rec: rec, i)
         if progress:
             progress(1)
     return events, errors

@@ -19,8 +19,8 @@ from typing import IO, Any
 import defusedxml.ElementTree as DET
 from defusedxml import DefusedXmlException
 
-from events.formats import CSV_COLUMNS, Progress
-from events.schema import FieldError, FieldErrors, country_name, parse_event
+from events.formats import CSV_COLUMNS, Progress, parse_into
+from events.schema import FieldError, country_name
 
 KML_NS = "http://www.opengis.net/kml/2.2"
 # Colours as on the map (maps/style.py), repeated here so events/ needs nothing from maps/.
@@ -244,12 +244,7 @@ def read_kml(content: bytes, progress: Progress = None) -> tuple[list[Any], list
         return [], [FieldError(None, "file", f"not a KML document (root element is <{_local(root.tag)}>)")]
     events, errors = [], []
     for i, pm in enumerate((e for e in root.iter() if _local(e.tag) == "Placemark"), start=1):
-        try:
-            events.append(parse_event(_record(pm, i), i))
-        except FieldError as exc:
-            errors.append(exc)
-        except FieldErrors as exc:
-            errors.extend(exc.errors)
+        parse_into(events, errors, lambda pm=pm, i=i: _record(pm, i), i)
         if progress:
             progress(1)
     return events, errors

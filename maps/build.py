@@ -51,6 +51,7 @@ def events_map(
     inline: bool = True,
     link: MapLink = MapLink(),
     permalink: bool = False,
+    features: pd.Series | None = None,
 ) -> folium.Map:
     """Offline base map with the events, a legend, a layer per type and a timeline.
 
@@ -58,6 +59,8 @@ def events_map(
     events from a cached static file, which keeps Streamlit reruns light for large views.
     ``link`` restores a shared view (extent, date, open event); ``permalink`` keeps the page
     URL in step with the map and adds a copy-link button (the app, not standalone exports).
+    ``features``: the events' JSON texts (:func:`maps.payload.feature_texts`) when the caller
+    has them cached; only used with ``inline=False``.
     """
     def source(data: Any, name: str) -> Any:
         return data if inline else pl.publish(data, name)
@@ -66,7 +69,11 @@ def events_map(
     view = {"location": link.center, "zoom_start": link.zoom} if link.center else {}
     m = base_map(basemap_source=source(basemap_data(), "basemap"), control=control, **view)
     MarineLabels(source(marine_labels(), "labels"), control).add_to(m)
-    EventsLayer(source(pl.payload(df), "events"), map_options(df, start, end, link, permalink), control).add_to(m)
+    if inline:
+        events: Any = pl.payload(df)
+    else:
+        events = pl.publish(pl.collection_text(pl.feature_texts(df) if features is None else features), "events")
+    EventsLayer(events, map_options(df, start, end, link, permalink), control).add_to(m)
     b = bounds(df)
     if b and not link.center:
         pad = 3.0

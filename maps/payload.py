@@ -73,14 +73,29 @@ def payload(df: pd.DataFrame) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": event_features(df)}
 
 
+def feature_texts(df: pd.DataFrame) -> pd.Series:
+    """Each located event's feature as JSON text, indexed like ``df``.
+
+    Made once per store revision and cached by the app, so the map of any filter is a join of
+    strings (milliseconds at 100,000 events) instead of rebuilding every feature (seconds).
+    """
+    located = df[df["geometry"].notna()]
+    texts = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in event_features(located)]
+    return pd.Series(texts, index=located.index, dtype=object)
+
+
+def collection_text(texts: pd.Series) -> str:
+    return '{"type":"FeatureCollection","features":[' + ",".join(texts) + "]}"
+
+
 def country_names(df: pd.DataFrame) -> dict[str, str]:
     codes = {c for col in ("actors", "observers") for cs in df[col] for c in cs}
     return {c: country_name(c) for c in sorted(codes)}
 
 
 def publish(data: Any, kind: str = "events") -> str:
-    """Write JSON data under static/cache/ (named by content hash) and return its URL."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    """Write JSON data (or JSON text) under static/cache/, named by content hash; return its URL."""
+    text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     raw = text.encode("utf-8")
     name = f"{kind}-{hashlib.sha1(raw).hexdigest()[:16]}.json"
     CACHE.mkdir(parents=True, exist_ok=True)

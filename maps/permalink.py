@@ -7,6 +7,7 @@ what the map shows within them. The browser keeps them current in the page URL
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -45,6 +46,26 @@ class MapLink:
             w = None
         event = params.get("event") or None
         return cls(center, zoom, t, w if w in WINDOWS else None, event if event and _ID.match(event) else None)
+
+    def bbox(self, width_px: int = 1100, height_px: int = 640) -> str | None:
+        """``W,S,E,N`` that a map of that size shows at this centre and zoom (Web Mercator, 256 px
+        tiles); W > E when it straddles the antimeridian. For framing exports like the screen."""
+        if not self.center or self.zoom is None:
+            return None
+        deg_per_px = 360.0 / (256 * 2**self.zoom)
+        lat, lon = self.center
+        y = math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
+
+        def to_lat(yy: float) -> float:
+            return max(-85.0, min(85.0, math.degrees(2 * math.atan(math.exp(math.radians(yy))) - math.pi / 2)))
+
+        half_w = width_px / 2 * deg_per_px
+        if half_w >= 180:
+            west, east = -180.0, 180.0
+        else:
+            west, east = ((lon - half_w + 180) % 360) - 180, ((lon + half_w + 180) % 360) - 180
+        south, north = to_lat(y - height_px / 2 * deg_per_px), to_lat(y + height_px / 2 * deg_per_px)
+        return f"{west:.4f},{south:.4f},{east:.4f},{north:.4f}"
 
     def to_params(self) -> dict[str, str]:
         p: dict[str, str] = {}

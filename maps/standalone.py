@@ -9,13 +9,11 @@ CSS or JS) becomes a ``data:`` URI, so the file keeps working when mailed or arc
 from __future__ import annotations
 
 import base64
-import inspect
 import mimetypes
 import re
 from datetime import date
 from html import escape
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
@@ -67,12 +65,6 @@ def _caption(title: str, n: int) -> str:
     )
 
 
-def _map_kwargs(wanted: dict[str, Any]) -> dict[str, Any]:
-    """The options that this version of ``events_map`` takes (its keywords grow with the timeline work)."""
-    params = inspect.signature(events_map).parameters
-    return {k: v for k, v in wanted.items() if k in params}
-
-
 def standalone_html(df: pd.DataFrame, title: str = "Sortie map", start: date | None = None,
                     end: date | None = None) -> str:
     """One self-contained page of the map of ``df``: popups, layers, legend and timeline.
@@ -80,7 +72,7 @@ def standalone_html(df: pd.DataFrame, title: str = "Sortie map", start: date | N
     ``start``/``end`` bound the timeline (the filter's window); the events are embedded in the
     page (``inline``), never fetched from the app's cache.
     """
-    html = events_map(df, **_map_kwargs({"start": start, "end": end, "inline": True})).get_root().render()
+    html = events_map(df, start, end, inline=True).get_root().render()
     html = inline_assets(html)
     head = f"<title>{escape(title)}</title>"
     html = html.replace("<head>", "<head>\n    " + head, 1)

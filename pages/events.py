@@ -8,6 +8,7 @@ import streamlit as st
 
 from events.query import EventFilter
 from events.schema import DATE_PRECISIONS, EVENT_TYPES, GEO_PRECISIONS, STATUSES, FieldErrors, parse_event
+from events.store import HistoryEntry
 from maps.style import TYPE_LABELS
 from ui.entry import ensure_entrypoint
 from ui.loaders import get_store, load_events, refresh
@@ -46,6 +47,17 @@ picked = st.dataframe(
         "status": "Status", "updated_at": "Updated", "id": "ID",
     },
 )
+
+
+def restore_row(h: HistoryEntry, title: str, key: str) -> None:
+    """One earlier version with its evidence and a button that brings it back."""
+    a, b = st.columns([4, 1])
+    a.markdown(title)
+    a.text(h.event.evidence[:300])
+    if b.button("Restore", key=key):
+        store.restore(h.hid)
+        refresh()
+        st.rerun()
 
 
 def _joined(values: list[str]) -> str:
@@ -117,13 +129,7 @@ if rows:
     versions = store.history(ev.id)
     with st.expander(f"History ({len(versions)} earlier version(s))"):
         for h in versions:
-            a, b = st.columns([4, 1])
-            a.markdown(f"**{h.at:%Y-%m-%d %H:%M} UTC** · replaced by *{h.op}*")
-            a.text(h.event.evidence[:300])
-            if b.button("Restore", key=f"restore_{h.hid}"):
-                store.restore(h.hid)
-                refresh()
-                st.rerun()
+            restore_row(h, f"**{h.at:%Y-%m-%d %H:%M} UTC** · replaced by *{h.op}*", f"restore_{h.hid}")
 
 current = set(df["id"])
 deleted = {}
@@ -134,10 +140,5 @@ with st.expander(f"Recently deleted ({len(deleted)})"):
     if not deleted:
         st.caption("Nothing deleted. Deleted events stay here and can be restored.")
     for h in deleted.values():
-        a, b = st.columns([4, 1])
-        a.markdown(f"**{TYPE_LABELS[h.event.type]}**, {h.event.date_start} · deleted {h.at:%Y-%m-%d %H:%M} UTC")
-        a.text(h.event.evidence[:300])
-        if b.button("Restore", key=f"undelete_{h.hid}"):
-            store.restore(h.hid)
-            refresh()
-            st.rerun()
+        restore_row(h, f"**{TYPE_LABELS[h.event.type]}**, {h.event.date_start} · deleted {h.at:%Y-%m-%d %H:%M} UTC",
+                    f"undelete_{h.hid}")

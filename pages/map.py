@@ -6,17 +6,19 @@ import streamlit as st
 
 from events.schema import country_name
 from maps.charts import weekly_chart
+from maps.permalink import MapLink
 from maps.render import show_map
 from maps.snapshot.describe import date_window
 from maps.style import TYPE_LABELS
 from maps.text import date_text
 from ui.entry import ensure_entrypoint
-from ui.exports import bbox_text, export_panel
+from ui.exports import export_panel
 from ui.filters import opened_link, sidebar_filter
 from ui.loaders import cached_map, load_events
 
 ensure_entrypoint()
 
+MAP_HEIGHT = 640
 df = load_events()
 flt = sidebar_filter(df)
 view = flt.apply(df)
@@ -31,17 +33,21 @@ c2.metric("Acting countries", len({c for a in view["actors"] for c in a}))
 span = f"{view['date_start'].min()} → {view['date_end'].max()}" if len(view) else "—"
 c3.metric("Date span", span)
 
-# "bounds" comes back on pan/zoom, so exported images frame what the user is looking at
-state = show_map(cached_map(flt, opened_link(flt)), key="main_map", height=640, returned_objects=["bounds"])
+show_map(cached_map(flt, opened_link(flt)), key="main_map", height=MAP_HEIGHT)
 unmapped = int(view["geometry"].isna().sum())
 st.caption("Click an event for its card and evidence; its related events light up. The timeline "
-           "(bottom right) plays the window chosen in the sidebar; 🔗 on the map copies a link to "
-           "this exact view." + (f" {unmapped} event(s) have no location and appear only in the table."
+           "(bottom right) plays the window chosen in the sidebar; the link button under the zoom "
+           "copies a link to this exact view." + (f" {unmapped} event(s) have no location and appear only in the table."
                                  if unmapped else ""))
 
 with st.expander("Export this view: image, interactive page, animation, data"):
+    frame = st.radio("Frame images and animation on", ["all the events shown", "the map as you see it"],
+                     horizontal=True, key="export_frame",
+                     help="The map's extent travels in the page URL; it is read when you choose this.")
+    # the browser keeps the map's centre and zoom in the URL (maps/permalink.py)
+    seen = MapLink.from_params(st.query_params).bbox(height_px=MAP_HEIGHT)
     export_panel(view, flt, f"Military activity, {date_window(flt, view)}",
-                 bbox=bbox_text((state or {}).get("bounds")))
+                 bbox=seen if frame.startswith("the map") else None)
 
 
 if len(view):

@@ -16,7 +16,7 @@ from events.query import EventFilter
 from events.store import Store
 from maps.animation import frame_days, render_animation
 from maps.standalone import inline_assets, standalone_html
-from ui.exports import BUTTONS, bbox_text, export_name, file_bytes
+from ui.exports import BUTTONS, export_name, file_bytes
 
 
 def test_export_name_follows_the_view():
@@ -27,14 +27,6 @@ def test_export_name_follows_the_view():
     assert export_name(flt2, ".KML", view) == "sortie_2021-11-19_2021-11-20_to-KOR_joint_patrol_Sea-of-Japan-x.kml"
     assert export_name(EventFilter(), "csv") == "sortie.csv"
     assert export_name(flt, "png", suffix="_print") == "sortie_2021-10-01_2021-11-30_RUS-CHN_print.png"
-
-
-def test_bbox_from_leaflet_bounds():
-    b = {"_southWest": {"lat": 20, "lng": 150}, "_northEast": {"lat": 60, "lng": 210}}
-    assert bbox_text(b) == "150.0000,20.0000,-150.0000,60.0000"  # panned across 180°
-    world = {"_southWest": {"lat": -89, "lng": -300}, "_northEast": {"lat": 89, "lng": 300}}
-    assert bbox_text(world) == "-180.0000,-85.0000,180.0000,85.0000"
-    assert bbox_text(None) is None and bbox_text({"_southWest": {}}) is None
 
 
 def test_standalone_html_has_no_external_or_server_references(store: Store):

@@ -83,31 +83,11 @@ def _revision() -> int:
     return get_store().revision()
 
 
-def bbox_text(bounds: dict | None) -> str | None:
-    """``W,S,E,N`` from st_folium's ``bounds`` ({"_southWest": {"lat", "lng"}, "_northEast": ...}), if any."""
-    try:
-        sw, ne = bounds["_southWest"], bounds["_northEast"]  # type: ignore[index]
-        west, east = float(sw["lng"]), float(ne["lng"])
-        south, north = max(float(sw["lat"]), -85.0), min(float(ne["lat"]), 85.0)
-    except (KeyError, TypeError, ValueError):
-        return None
-    if east - west >= 360:  # zoomed out past one world
-        west, east = -180.0, 180.0
-    else:  # Leaflet's longitudes run on past ±180 when panned: back into range (W > E crosses 180°)
-        west, east = ((west + 180) % 360) - 180, ((east + 180) % 360) - 180
-    text = f"{west:.4f},{south:.4f},{east:.4f},{north:.4f}"
-    try:
-        parse_bbox(text)
-    except BadBBox:
-        return None
-    return text
-
-
 def export_panel(view: pd.DataFrame, flt: EventFilter, title: str, *, bbox: str | None = None) -> None:
     """One download button per format, named after the view; nothing is rendered until a click.
 
-    ``bbox`` (``W,S,E,N``, e.g. from :func:`bbox_text` of the map's bounds) frames the images and
-    the animation as the user panned the map; without it they fit the events.
+    ``bbox`` (``W,S,E,N``, e.g. :meth:`maps.permalink.MapLink.bbox` of the map's view) frames the
+    images and the animation as the user panned the map; without it they fit the events.
     """
     if bbox:
         try:

@@ -192,10 +192,9 @@
                                     etype: p.t, color: color, ring: ring,
                                     label: km ? "≤ " + p.km + " km" : null});
     parts.push(icon);
-    var ev = L.featureGroup(parts);
-    ev.feature = f;
-    ev.icon = icon;
-    ev.parts = parts;
+    // a plain record, not a Leaflet group: 100,000 groups with their own popups cost seconds
+    var ev = {feature: f, icon: icon, parts: parts, _hidden: false};
+    for (var k = 0; k < parts.length; k++) parts[k]._ev = ev;
     return ev;
   }
 
@@ -361,6 +360,21 @@
     return u.toString();
   }
 
+  function linkIcon() {  // a chain link, as SVG: headless and locked-down machines may lack emoji fonts
+    var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("width", "16");
+    svg.setAttribute("height", "16");
+    var path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    path.setAttribute("d", "M10 14a5 5 0 0 0 7 0l3-3a5 5 0 0 0-7-7l-1 1 M14 10a5 5 0 0 0-7 0l-3 3a5 5 0 0 0 7 7l1-1");
+    path.setAttribute("fill", "none");
+    path.setAttribute("stroke", "currentColor");
+    path.setAttribute("stroke-width", "2.2");
+    path.setAttribute("stroke-linecap", "round");
+    svg.appendChild(path);
+    return svg;
+  }
+
   function permalink(map, tl) {
     var pending = null;
     function write() {
@@ -378,7 +392,8 @@
     var ctl = L.control({position: "topleft"});
     ctl.onAdd = function () {
       var div = L.DomUtil.create("div", "leaflet-bar sortie-link");
-      var btn = el("a", "sortie-link-btn", "🔗");
+      var btn = el("a", "sortie-link-btn");
+      btn.appendChild(linkIcon());
       btn.href = "#";
       btn.title = "Copy a link to this view (filters, map extent, date and open event)";
       btn.setAttribute("role", "button");
@@ -394,7 +409,10 @@
         out.value = url;
         out.style.display = "block";
         out.select();
-        var done = function () { btn.textContent = "✓"; setTimeout(function () { btn.textContent = "🔗"; }, 1500); };
+        var done = function () {
+          btn.classList.add("sortie-link-done");
+          setTimeout(function () { btn.classList.remove("sortie-link-done"); }, 1500);
+        };
         if (navigator.clipboard && navigator.clipboard.writeText) {
           navigator.clipboard.writeText(url).then(done, function () { /* selected: Ctrl+C copies */ });
         }
@@ -417,7 +435,7 @@
       byId[p.id] = ev;
       events.push(ev);
       counts[p.t] = (counts[p.t] || 0) + 1;
-      groups[p.t].addLayer(ev);
+      for (var k = 0; k < ev.parts.length; k++) groups[p.t].addLayer(ev.parts[k]);
     });
 
     // links between related events, both ways, drawn once per pair
@@ -451,12 +469,32 @@
       renderer._redraw();
     }
 
-    events.forEach(function (ev) {
+    // one popup and one tooltip for all events, opened by the type groups' mouse events
+    var popup = L.popup({maxWidth: 380}), tip = L.tooltip({direction: "top", offset: [0, -8]}), openEv = null;
+    function openCard(ev, latlng) {
       var p = ev.feature.properties;
-      ev.bindPopup(function () { return card(p, opts, (related[p.id] || []).length); }, {maxWidth: 380});
-      ev.bindTooltip(function () { return document.createTextNode(p.tip); }, {sticky: true});
-      ev.on("popupopen", function () { ev.closeTooltip(); highlight(ev, true); map.fire("sortie:select", {id: p.id}); });
-      ev.on("popupclose", function () { highlight(ev, false); map.fire("sortie:select", {id: null}); });
+      map.closeTooltip(tip);
+      popup.setLatLng(latlng || p.rp).setContent(card(p, opts, (related[p.id] || []).length)).openOn(map);
+      if (openEv) highlight(openEv, false);
+      openEv = ev;
+      highlight(ev, true);
+      map.fire("sortie:select", {id: p.id});
+    }
+    map.on("popupclose", function (e) {
+      if (e.popup !== popup || !openEv) return;
+      highlight(openEv, false);
+      openEv = null;
+      map.fire("sortie:select", {id: null});
+    });
+    events.forEach(function (ev) { ev.openPopup = function () { openCard(ev); }; });
+    opts.order.forEach(function (t) {
+      groups[t].on("click", function (e) { if (e.layer._ev) openCard(e.layer._ev, e.latlng); });
+      groups[t].on("mouseover", function (e) {
+        if (!e.layer._ev || popup.isOpen()) return;
+        tip.setLatLng(e.latlng).setContent(document.createTextNode(e.layer._ev.feature.properties.tip));
+        map.openTooltip(tip);
+      });
+      groups[t].on("mouseout", function () { map.closeTooltip(tip); });
     });
 
     opts.order.forEach(function (t) {
@@ -487,11 +525,16 @@
     window.sortieLayers = groups;
     window.sortieEvents = byId;
     window.sortieTimeline = tl;
+    /* [id, start day, end day] of the events drawn now: type layer on, not hidden by the timeline */
+    Sortie.visibleEvents = function () {
+      return events.filter(function (ev) { return !ev._hidden && groups[ev.feature.properties.t]._map; })
+        .map(function (ev) { var p = ev.feature.properties; return [p.id, p.d0, p.d1]; });
+    };
     if (opts.t !== null && opts.t !== undefined) tl.set(opts.t, opts.w === null || opts.w === undefined ? Infinity : opts.w);
     if (opts.selected && byId[opts.selected]) {
       var sel = byId[opts.selected];
       if (!opts.view) map.panTo(sel.feature.properties.rp);
-      sel.openPopup(sel.feature.properties.rp);
+      sel.openPopup();
     }
     if (opts.permalink) permalink(map, tl);
     map.fire("sortie:ready", {count: events.length});

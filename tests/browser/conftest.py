@@ -139,9 +139,6 @@ def map_frame(page, timeout: float = 60):
 
 def drawn_ids(frame) -> list[str]:
     """Ids of the events currently drawn: in a layer that is on, and not hidden by the timeline."""
-    return frame.evaluate(
-        """() => Object.values(window.sortieLayers).filter(l => l._map)
-               .flatMap(l => l.getLayers().filter(x => !x._hidden).map(x => x.feature.properties.id)).sort()"""
-    )
+    return frame.evaluate("() => Sortie.visibleEvents().map(e => e[0]).sort()")
 
 

@@ -31,12 +31,10 @@ def test_standalone_map_works_from_disk_offline(chromium, tmp_path: Path, shots:
     deadline = time.time() + 30
     while time.time() < deadline and not page.evaluate("() => !!window.sortieLayers"):
         time.sleep(0.1)
-    count = page.evaluate(
-        "() => Object.values(window.sortieLayers).reduce((n, l) => n + l.getLayers().length, 0)")
+    count = page.evaluate("() => Sortie.visibleEvents().length")
     assert count == located == 7
     # A popup opens with the report's text.
-    page.evaluate("""() => { const l = Object.values(window.sortieLayers).flatMap(g => g.getLayers())[0];
-                             l.openPopup(); }""")
+    page.evaluate("() => { Object.values(window.sortieEvents)[0].openPopup(); }")
     page.wait_for_selector(".leaflet-popup-content", timeout=5000)
     assert len(page.inner_text(".leaflet-popup-content")) > 20
     assert page.locator(".leaflet-container").count() == 1

@@ -43,9 +43,7 @@ def test_play_button_advances_time_and_updates_the_map(server, page):
     while time.time() < deadline:
         # read the date and what is drawn in one go, so they belong to the same frame
         state = frame.evaluate("""() => { const s = window.sortieTimeline.state();
-            const ids = Object.values(window.sortieLayers).filter(l => l._map).flatMap(l => l.getLayers()
-                .filter(x => !x._hidden).map(x => x.feature.properties)).map(p => [p.id, p.d0, p.d1]);
-            return {t: s.t, playing: s.playing, ids: ids}; }""")
+            return {t: s.t, playing: s.playing, ids: Sortie.visibleEvents()}; }""")
         for _id, d0, d1 in state["ids"]:
             assert d0 <= state["t"] <= d1  # window "on the date": only events active that day
         seen_states.append(state)
