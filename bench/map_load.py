@@ -71,18 +71,20 @@ def python_side(db: Path, repeat: int) -> dict:
 
     df = Store(str(db), seed=None).frame()
     t = time.perf_counter()
-    texts = pl.feature_texts(df)  # once per store revision, cached by the app
-    prep = time.perf_counter() - t
+    prep = pl.prepare(df)  # once per store revision, cached by the app
+    prep_s = time.perf_counter() - t
     times, script_bytes = [], 0
     for i in range(repeat):
         view = df if i == 0 else df[df["type"] != ("exercise", "transit", "other")[i % 3]]
         t = time.perf_counter()
-        html = events_map(view, inline=False, features=texts[texts.index.isin(view.index)]).get_root().render()
+        html = events_map(view, inline=False, prepared=prep[prep.index.isin(view.index)]).get_root().render()
         times.append(time.perf_counter() - t)
         script_bytes = max(script_bytes, len(html.encode()))
-    events_file = pl.publish(pl.collection_text(texts), "events").rsplit("/", 1)[-1]
-    return {"prep_s": prep, "build_s": statistics.median(times), "page_bytes": script_bytes,
-            "events_file_bytes": (pl.CACHE / events_file).stat().st_size, "located": int(df["lat"].notna().sum())}
+    events_file = pl.publish(pl.columns_text(prep), "events").rsplit("/", 1)[-1]
+    cards_file = pl.publish(pl.cards_text(prep), "cards").rsplit("/", 1)[-1]
+    return {"prep_s": prep_s, "build_s": statistics.median(times), "page_bytes": script_bytes,
+            "events_file_bytes": (pl.CACHE / events_file).stat().st_size,
+            "cards_file_bytes": (pl.CACHE / cards_file).stat().st_size, "located": int(df["lat"].notna().sum())}
 
 
 def browser_side(browser, db: Path, n_located: int, repeat: int, timeout: float) -> dict:
@@ -182,13 +184,14 @@ def ratio(base: float | None, ours: float | None) -> str:
 
 def report(r: dict) -> None:
     b = r.get("baseline") or {}
-    sent = r["page_bytes"] + r["events_file_bytes"]
+    sent = r["page_bytes"] + r["events_file_bytes"] + r["cards_file_bytes"]
     lines = [
         f"\n== {r['n']:,} events ({r['located']:,} on the map)",
         f"python per store write {fmt(r['prep_s'])} (event JSON, cached)",
         f"python per filter      {fmt(r['build_s'])} (map build + render, median)",
         f"bytes to browser      {r['page_bytes'] / 1e3:,.0f} kB page per rerun + "
-        f"{r['events_file_bytes'] / 1e6:,.1f} MB events file (fetched once, cached)",
+        f"{r['events_file_bytes'] / 1e6:,.1f} MB drawing file (fetched once, cached) + "
+        f"{r['cards_file_bytes'] / 1e6:,.1f} MB cards (on first click)",
         f"page load -> map      first {fmt(r['load_first_s'])}, warm median {fmt(r['load_warm_s'])}",
         f"streamlit page ready  median {fmt(r['app_ready_s'])} (title shown); map drawn "
         f"{fmt(r['load_warm_s'] - r['app_ready_s'] if r['load_warm_s'] else None)} after that",

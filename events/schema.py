@@ -201,7 +201,10 @@ class Event(BaseModel):
             lon, lat = self.geometry["coordinates"][:2]
             return (lat, lon)
         g = shape(self.geometry)
-        p = g if g.geom_type == "Point" else g.representative_point()
+        if g.geom_type in ("LineString", "MultiLineString"):
+            p = g.interpolate(0.5, normalized=True)  # the middle of a route, not one of its ends
+        else:
+            p = g.representative_point()
         return (p.y, p.x)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
@@ -51,7 +52,7 @@ def events_map(
     inline: bool = True,
     link: MapLink = MapLink(),
     permalink: bool = False,
-    features: pd.Series | None = None,
+    prepared: pd.DataFrame | None = None,
 ) -> folium.Map:
     """Offline base map with the events, a legend, a layer per type and a timeline.
 
@@ -59,8 +60,7 @@ def events_map(
     events from a cached static file, which keeps Streamlit reruns light for large views.
     ``link`` restores a shared view (extent, date, open event); ``permalink`` keeps the page
     URL in step with the map and adds a copy-link button (the app, not standalone exports).
-    ``features``: the events' JSON texts (:func:`maps.payload.feature_texts`) when the caller
-    has them cached; only used with ``inline=False``.
+    ``prepared``: :func:`maps.payload.prepare` of ``df``, when the caller has it cached.
     """
     def source(data: Any, name: str) -> Any:
         return data if inline else pl.publish(data, name)
@@ -69,13 +69,17 @@ def events_map(
     view = {"location": link.center, "zoom_start": link.zoom} if link.center else {}
     m = base_map(basemap_source=source(basemap_data(), "basemap"), control=control, **view)
     MarineLabels(source(marine_labels(), "labels"), control).add_to(m)
+    prep = pl.prepare(df) if prepared is None else prepared
+    draw, cards = pl.columns_text(prep), pl.cards_text(prep)
     if inline:
-        events: Any = pl.payload(df)
+        events, card_source = json.loads(draw), json.loads(cards)
     else:
-        events = pl.publish(pl.collection_text(pl.feature_texts(df) if features is None else features), "events")
-    EventsLayer(events, map_options(df, start, end, link, permalink), control).add_to(m)
+        events, card_source = pl.publish(draw, "events"), pl.publish(cards, "cards")
+    EventsLayer(events, card_source, map_options(df, start, end, link, permalink), control).add_to(m)
     b = bounds(df)
     if b and not link.center:
         pad = 3.0
-        m.fit_bounds([[b[0][0] - pad, b[0][1] - pad], [b[1][0] + pad, b[1][1] + pad]], max_zoom=6)
+        # the legend (bottom left) and timeline (bottom right) cover the map's lower edge
+        m.fit_bounds([[b[0][0] - pad, b[0][1] - pad], [b[1][0] + pad, b[1][1] + pad]], max_zoom=6,
+                     padding_top_left=(10, 10), padding_bottom_right=(10, 110))
     return m

@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from events.schema import country_name
+from maps.style import TYPE_COLORS
 from maps.text import date_text, tooltip_text
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -40,52 +41,57 @@ def _text(v: Any) -> str | None:
     return v if isinstance(v, str) and v else None
 
 
-def event_features(df: pd.DataFrame) -> list[dict[str, Any]]:
-    """One GeoJSON feature per located event, with short property names."""
-    feats = []
-    for ev in df[df["geometry"].notna()].to_dict("records"):
-        geom = json.loads(ev["geometry"])
-        geom["coordinates"] = _round(geom["coordinates"])
-        km = ev.get("closest_approach_km")
-        km = None if km is None or km != km else float(km)
-        feats.append({
-            "type": "Feature",
-            "geometry": geom,
-            "properties": {
-                "id": ev["id"], "t": ev["type"],
-                "d0": day_number(ev["date_start"]), "d1": day_number(ev["date_end"]),
-                "dt": date_text(ev["date_start"], ev["date_end"], ev["date_precision"]),
-                "a": ev["actors"], "o": ev["observers"], "p": ev["places"], "as": ev["assets"],
-                "km": km, "ev": ev["evidence"] or "", "sn": _text(ev["source_name"]),
-                "su": _text(ev["source_url"]),
-                "pub": ev["published"].isoformat() if isinstance(ev["published"], date) else None,
-                "st": ev["status"], "gp": ev["geo_precision"], "rel": ev["related"],
-                # a line through named places is our drawing, not a reported track
-                "inf": geom["type"] in ("LineString", "MultiLineString") and ev["geo_precision"] != "exact",
-                "rp": [round(float(ev["lat"]), 4), round(float(ev["lon"]), 4)],
-                "tip": tooltip_text(ev),
-            },
-        })
-    return feats
+GEO_PRECISIONS = ("exact", "place", "area", "country", "unknown")  # indices shared with sortie-map.js
 
 
-def payload(df: pd.DataFrame) -> dict[str, Any]:
-    return {"type": "FeatureCollection", "features": event_features(df)}
+def prepare(df: pd.DataFrame) -> pd.DataFrame:
+    """Every located event as the map needs it: drawing columns, geometry and card as JSON text.
 
-
-def feature_texts(df: pd.DataFrame) -> pd.Series:
-    """Each located event's feature as JSON text, indexed like ``df``.
-
-    Made once per store revision and cached by the app, so the map of any filter is a join of
-    strings (milliseconds at 100,000 events) instead of rebuilding every feature (seconds).
+    Made once per store write and cached by the app; the map of any filter is then a selection
+    of rows and a few joins (milliseconds at 100,000 events).
     """
-    located = df[df["geometry"].notna()]
-    texts = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in event_features(located)]
-    return pd.Series(texts, index=located.index, dtype=object)
+    loc = df[df["geometry"].notna()]
+    type_index = {t: i for i, t in enumerate(TYPE_COLORS)}
+    gp_index = {g: i for i, g in enumerate(GEO_PRECISIONS)}
+    rows = []
+    for ev in loc.to_dict("records"):
+        geom = json.loads(ev["geometry"])
+        km = ev.get("closest_approach_km")
+        line = geom["type"] in ("LineString", "MultiLineString")
+        card = [date_text(ev["date_start"], ev["date_end"], ev["date_precision"]), ev["actors"], ev["observers"],
+                ev["places"], ev["assets"], ev["evidence"] or "", _text(ev["source_name"]), _text(ev["source_url"]),
+                ev["published"].isoformat() if isinstance(ev["published"], date) else None, ev["status"]]
+        rows.append({
+            "id": ev["id"], "t": type_index[ev["type"]],
+            "d0": day_number(ev["date_start"]), "d1": day_number(ev["date_end"]),
+            "lat": round(float(ev["lat"]), 4), "lon": round(float(ev["lon"]), 4),
+            "gp": gp_index[ev["geo_precision"]],
+            "km": None if km is None or km != km else float(km),
+            "tip": tooltip_text(ev), "rel": ev["related"],
+            # a line through named places is our drawing, not a reported track
+            "inf": int(line and ev["geo_precision"] != "exact"),
+            "geom": "" if geom["type"] == "Point" else json.dumps(
+                {"type": geom["type"], "coordinates": _round(geom["coordinates"])}, separators=(",", ":")),
+            "card": json.dumps(card, ensure_ascii=False, separators=(",", ":")),
+        })
+    return pd.DataFrame(rows, index=loc.index, columns=[*DRAW_COLUMNS, "geom", "card"])
 
 
-def collection_text(texts: pd.Series) -> str:
-    return '{"type":"FeatureCollection","features":[' + ",".join(texts) + "]}"
+DRAW_COLUMNS = ("id", "t", "d0", "d1", "lat", "lon", "gp", "km", "tip", "rel", "inf")
+
+
+def columns_text(prep: pd.DataFrame) -> str:
+    """The drawing data as JSON columns (far smaller and faster to parse than one object per event)."""
+    cols = {c: prep[c].tolist() for c in DRAW_COLUMNS}
+    cols["km"] = [None if v != v else v for v in cols["km"]]  # pandas stores a missing float as NaN
+    head = json.dumps(cols, ensure_ascii=False, separators=(",", ":"))[:-1]
+    geoms = ",".join(f'"{i}":{g}' for i, g in enumerate(prep["geom"]) if g)
+    return head + ',"geom":{' + geoms + "}}"
+
+
+def cards_text(prep: pd.DataFrame) -> str:
+    """Card details row by row, aligned with :func:`columns_text`; fetched on the first click."""
+    return "[" + ",".join(prep["card"]) + "]"
 
 
 def country_names(df: pd.DataFrame) -> dict[str, str]:

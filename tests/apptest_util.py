@@ -18,13 +18,15 @@ def map_args(at: AppTest, index: int = 0) -> dict[str, Any]:
     return json.loads(comps[index].proto.json_args)
 
 
-def map_payload(at: AppTest, index: int = 0) -> dict[str, Any]:
-    """The events payload the map script loads (served from static/cache/)."""
+def map_file(at: AppTest, kind: str = "events", index: int = 0) -> Any:
+    """A JSON file the map script loads from static/cache/: ``events`` (drawing columns) or ``cards``."""
     script = map_args(at, index)["script"]
-    url = re.search(r'"/app/static/(cache/events-[0-9a-f]+\.json)"', script)
-    assert url, "the map script does not load an events file"
-    return json.loads((STATIC / url.group(1)).read_text(encoding="utf-8"))
+    url = re.search(rf'"/app/static/(cache/{kind}-[0-9a-f]+\.json)"', script)
+    assert url, f"the map script does not load a {kind} file"
+    text = (STATIC / url.group(1)).read_text(encoding="utf-8")
+    # strict JSON, as browsers parse it: Python alone would accept NaN
+    return json.loads(text, parse_constant=lambda c: (_ for _ in ()).throw(ValueError(f"{c} is not JSON")))
 
 
 def ids_on_map(at: AppTest, index: int = 0) -> set[str]:
-    return {f["properties"]["id"] for f in map_payload(at, index)["features"]}
+    return set(map_file(at, "events", index)["id"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from apptest_util import ids_on_map, map_args, map_payload
+from apptest_util import ids_on_map, map_args, map_file
 from streamlit.testing.v1 import AppTest
 
 from events.schema import Event
@@ -83,5 +83,5 @@ def test_hostile_evidence_travels_as_data_not_markup(store: Store):
     at = AppTest.from_file("../app.py", default_timeout=60).run()
     # the page itself carries no report text: it goes as JSON data, rendered with textContent
     assert "pwned" not in map_args(at)["script"]
-    feat = [f for f in map_payload(at)["features"] if f["properties"]["id"] == "xss-test"][0]
-    assert feat["properties"]["ev"].startswith("<img src=x")
+    row = map_file(at, "events")["id"].index("xss-test")
+    assert map_file(at, "cards")[row][5].startswith("<img src=x")  # the evidence, as plain data

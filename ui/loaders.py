@@ -9,7 +9,7 @@ import streamlit as st
 from events.query import EventFilter
 from events.store import Store, database_url
 from maps.build import events_map
-from maps.payload import feature_texts
+from maps.payload import prepare
 from maps.permalink import MapLink
 
 
@@ -40,16 +40,16 @@ def refresh() -> None:
 
 
 @st.cache_data(show_spinner="Preparing the map data…", max_entries=2)
-def _features(url: str, revision: int) -> pd.Series:
-    return feature_texts(_frame(url, revision))
+def _prepared(url: str, revision: int) -> pd.DataFrame:
+    return prepare(_frame(url, revision))
 
 
 @st.cache_resource(show_spinner="Drawing the map…", max_entries=8)
 def _map(url: str, revision: int, flt: EventFilter, link: MapLink) -> folium.Map:
     view = flt.apply(_frame(url, revision))
-    texts = _features(url, revision)
+    prep = _prepared(url, revision)
     return events_map(view, flt.date_from, flt.date_to, inline=False, link=link, permalink=True,
-                      features=texts[texts.index.isin(view.index)])
+                      prepared=prep[prep.index.isin(view.index)])
 
 
 def cached_map(flt: EventFilter, link: MapLink) -> folium.Map:

@@ -11,103 +11,358 @@
 (function () {
   "use strict";
   var Sortie = (window.Sortie = window.Sortie || {});
-  var ICONS = {};
   var DAY_MS = 86400000;
 
   function dayText(d) {
     return new Date(d * DAY_MS).toISOString().slice(0, 10);
   }
 
-  // ---- canvas layer classes that can be hidden without leaving the map ----------------
-  function hideable(Base) {
-    return Base.extend({
-      _updatePath: function () {
-        if (!this._hidden) Base.prototype._updatePath.call(this);
-      },
-      _containsPoint: function (p) {
-        return !this._hidden && Base.prototype._containsPoint.call(this, p);
-      },
-    });
-  }
-  var Line = hideable(L.Polyline);
-  var Area = hideable(L.Polygon);
-  var Ring = hideable(L.Circle);
+  // ---- all events on one canvas ----------------------------------------------------------
+  /* One layer draws every event from flat arrays: type glyphs from pre-rendered sprites, rings,
+   * route lines with arrowheads, shaded areas, approach rings and labels, links. No Leaflet
+   * object per event: 100,000 events cost one pass over arrays per redraw, and a grid of
+   * screen cells answers "which event is under the mouse". */
+  var GP = ["exact", "place", "area", "country", "unknown"];
+  var ICON_LIMIT = 15000;
 
-  /* The event's icon: type glyph with a white halo; a dashed ring when the location is only
-   * known to an area, dotted when only to a country; an optional label (e.g. "20 km"). */
-  var EventIcon = L.CircleMarker.extend({
-    _updatePath: function () {
-      var r = this._renderer;
-      if (this._hidden || !r._drawing || this._empty()) return;
-      var ctx = r._ctx, p = this._point, o = this.options, size = o.size, s = size / 24;
-      ctx.save();
-      ctx.translate(p.x, p.y);
-      if (o.highlight) {
-        ctx.beginPath();
-        ctx.arc(0, 0, size * 1.15, 0, 2 * Math.PI);
-        ctx.fillStyle = "rgba(255, 214, 0, 0.75)";
-        ctx.fill();
+  function sprite(path, color, size, ring, ratio) {
+    var pad = 4, side = Math.ceil((size * 2 + pad) * ratio), c = document.createElement("canvas");
+    c.width = c.height = side;
+    var ctx = c.getContext("2d"), mid = side / 2;
+    ctx.scale(ratio, ratio);
+    mid = mid / ratio;
+    if (ring) {
+      ctx.beginPath();
+      ctx.setLineDash(ring === "country" ? [1.5, 3] : [5, 3]);
+      ctx.arc(mid, mid, size * 0.95, 0, 2 * Math.PI);
+      ctx.lineWidth = 1.6;
+      ctx.strokeStyle = color;
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
+    var s = size / 24;
+    ctx.translate(mid - 12 * s, mid - 12 * s);
+    ctx.scale(s, s);
+    ctx.lineJoin = "round";
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = "#fff";
+    ctx.stroke(path);
+    ctx.fillStyle = color;
+    ctx.fill(path, "evenodd");
+    return c;
+  }
+
+  /* Filled arrowheads [x, y, angle, ...] of one colour, as one path: 60,000 of them stay cheap. */
+  function arrowheads(ctx, list, s, color) {
+    ctx.beginPath();
+    for (var k = 0; k < list.length; k += 3) {
+      var x = list[k], y = list[k + 1], c = Math.cos(list[k + 2]), sn = Math.sin(list[k + 2]);
+      ctx.moveTo(x + s * c, y + s * sn);
+      ctx.lineTo(x - s * c - 0.8 * s * sn, y - s * sn + 0.8 * s * c);
+      ctx.lineTo(x - 0.45 * s * c, y - 0.45 * s * sn);
+      ctx.lineTo(x - s * c + 0.8 * s * sn, y - s * sn - 0.8 * s * c);
+      ctx.closePath();
+    }
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = "#fff";
+    ctx.stroke();
+    ctx.fillStyle = color;
+    ctx.fill();
+  }
+
+  var EventCanvas = L.Layer.extend({
+    initialize: function (data, opts) {
+      var n = data.id.length, crs = L.CRS.EPSG3857;
+      this.d = data;
+      this.opts = opts;
+      this.n = n;
+      this.hidden = new Uint8Array(n);     // by the timeline
+      this.typeOn = opts.order.map(function () { return true; });
+      this.highlight = {};
+      this.x0 = new Float64Array(n);       // projected at zoom 0, so a zoom is one multiplication
+      this.y0 = new Float64Array(n);
+      for (var i = 0; i < n; i++) {
+        var p = crs.latLngToPoint(L.latLng(data.lat[i], data.lon[i]), 0);
+        this.x0[i] = p.x;
+        this.y0[i] = p.y;
       }
-      if (o.ring) {
+      // routes and areas: rings/lines as flat [x, y, ...] arrays at zoom 0, with a bounding box to cull
+      this.shapes = [];
+      for (var k in data.geom) {
+        var g = data.geom[k], parts = [];
+        var polys = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : null;
+        var lines = g.type === "LineString" ? [g.coordinates] : g.type === "MultiLineString" ? g.coordinates : null;
+        (polys || []).forEach(function (poly) { poly.forEach(function (ring) { parts.push(ring); }); });
+        (lines || []).forEach(function (line) { parts.push(line); });
+        var box = [Infinity, Infinity, -Infinity, -Infinity];
+        this.shapes.push({i: +k, area: !!polys, box: box, parts: parts.map(function (cs) {
+          var flat = new Float64Array(cs.length * 2);
+          cs.forEach(function (c, m) {
+            var q = crs.latLngToPoint(L.latLng(c[1], c[0]), 0);
+            flat[2 * m] = q.x;
+            flat[2 * m + 1] = q.y;
+            box[0] = Math.min(box[0], q.x); box[1] = Math.min(box[1], q.y);
+            box[2] = Math.max(box[2], q.x); box[3] = Math.max(box[3], q.y);
+          });
+          return flat;
+        })});
+      }
+      this.links = [];
+      var index = {};
+      for (i = 0; i < n; i++) index[data.id[i]] = i;
+      this.index = index;
+      var seen = {}, related = {};
+      for (i = 0; i < n; i++) {
+        (data.rel[i] || []).forEach(function (rid) {
+          var j = index[rid];
+          if (j === undefined || j === i) return;
+          (related[i] = related[i] || []).indexOf(j) < 0 && related[i].push(j);
+          (related[j] = related[j] || []).indexOf(i) < 0 && related[j].push(i);
+          var key = Math.min(i, j) + "|" + Math.max(i, j);
+          if (!seen[key]) { seen[key] = 1; this.links.push([i, j]); }
+        }, this);
+      }
+      this.related = related;
+    },
+
+    onAdd: function (map) {
+      this._map = map;
+      var pane = map.getPane("sortieEvents") || map.createPane("sortieEvents");
+      pane.style.zIndex = 450;
+      this.canvas = L.DomUtil.create("canvas", "sortie-events-canvas leaflet-zoom-hide", pane);
+      this.ctx = this.canvas.getContext("2d");
+      var ratio = this.ratio = window.devicePixelRatio || 1, opts = this.opts;
+      this.sprites = opts.order.map(function (t) {
+        var path = new Path2D(opts.icons[t]);
+        return GP.map(function (gp) {
+          return sprite(path, opts.colors[t], opts.iconSize, gp === "area" || gp === "country" ? gp : null, ratio);
+        });
+      });
+      map.on("moveend zoomend resize viewreset", this.scheduleRedraw, this);
+      map.on("click", this._click, this);
+      map.on("mousemove", this._move, this);
+      this.scheduleRedraw();
+    },
+
+    onRemove: function (map) {
+      L.DomUtil.remove(this.canvas);
+      map.off("moveend zoomend resize viewreset", this.scheduleRedraw, this);
+      map.off("click", this._click, this);
+      map.off("mousemove", this._move, this);
+    },
+
+    visible: function (i) {
+      return !this.hidden[i] && this.typeOn[this.d.t[i]];
+    },
+
+    /* Many changes (type switches, the map settling) coalesce into one redraw per frame. */
+    scheduleRedraw: function () {
+      if (this._frame) return;
+      this._frame = L.Util.requestAnimFrame(function () { this._frame = null; this.redraw(); }, this);
+    },
+
+    redraw: function () {
+      var map = this._map;
+      if (!map) return;
+      var t0 = performance.now();
+      var size = map.getSize(), pad = 0.2, ratio = this.ratio;
+      var topLeft = map.containerPointToLayerPoint(size.multiplyBy(-pad)).round();
+      var w = Math.round(size.x * (1 + 2 * pad)), h = Math.round(size.y * (1 + 2 * pad));
+      L.DomUtil.setPosition(this.canvas, topLeft);
+      if (this.canvas.width !== w * ratio || this.canvas.height !== h * ratio) {
+        this.canvas.width = w * ratio;
+        this.canvas.height = h * ratio;
+        this.canvas.style.width = w + "px";
+        this.canvas.style.height = h + "px";
+      }
+      var ctx = this.ctx, d = this.d, opts = this.opts, n = this.n;
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      ctx.clearRect(0, 0, w, h);
+      var scale = Math.pow(2, map.getZoom()), origin = map.getPixelOrigin();
+      var ox = origin.x + topLeft.x, oy = origin.y + topLeft.y;
+      var sx = this.sx = new Float32Array(n), sy = this.sy = new Float32Array(n);
+      for (var i = 0; i < n; i++) {
+        sx[i] = this.x0[i] * scale - ox;
+        sy[i] = this.y0[i] * scale - oy;
+      }
+      var vis = this.vis = new Uint8Array(n), typeOn = this.typeOn, hidden = this.hidden, t = d.t;
+      for (i = 0; i < n; i++) vis[i] = !hidden[i] && typeOn[t[i]] ? 1 : 0;
+      // icons, from sprites; a screen grid of them for hit tests. Past ICON_LIMIT events on screen
+      // (a continent of 100,000) glyphs would only overlap: each is a dot in its type's colour.
+      var grid = this.grid = new Map(), cell = 32, half = opts.iconSize + 2, onScreen = [];
+      for (i = 0; i < n; i++) {
+        if (!vis[i]) continue;
+        var x = sx[i], y = sy[i];
+        if (x < -half || y < -half || x > w + half || y > h + half) continue;
+        onScreen.push(i);
+        var key = ((x / cell) | 0) * 65536 + ((y / cell) | 0), bucket = grid.get(key);
+        if (bucket) bucket.push(i); else grid.set(key, [i]);
+      }
+      var dense = onScreen.length > ICON_LIMIT;
+      // areas, then routes with arrowheads; shapes wholly off the canvas are skipped. Shapes of
+      // one type (and dash) share one path, so 30,000 of them are a few fills and strokes.
+      var arrows = {}, areas = {}, routes = {}, wide = [];  // wide: highlighted, drawn on top
+      for (var k = 0; k < this.shapes.length; k++) {
+        var sh = this.shapes[k];
+        i = sh.i;
+        if (!vis[i] || sh.box[2] * scale - ox < 0 || sh.box[0] * scale - ox > w || sh.box[3] * scale - oy < 0 ||
+            sh.box[1] * scale - oy > h) continue;
+        var key2 = sh.area ? t[i] : t[i] + (d.inf[i] ? "i" : "");
+        var path = sh.area ? (areas[key2] = areas[key2] || new Path2D()) : (routes[key2] = routes[key2] || new Path2D());
+        var pi, m;
+        for (pi = 0; pi < sh.parts.length; pi++) {
+          var part = sh.parts[pi];
+          path.moveTo(part[0] * scale - ox, part[1] * scale - oy);
+          for (m = 2; m < part.length; m += 2) path.lineTo(part[m] * scale - ox, part[m + 1] * scale - oy);
+          if (sh.area) path.closePath();
+        }
+        if (this.highlight[i]) wide.push(sh);
+        if (sh.area || dense) continue;  // arrows in a crowd would be noise
+        for (pi = 0; pi < sh.parts.length; pi++) {
+          var pt = sh.parts[pi];
+          for (m = 0; m + 3 < pt.length; m += 2) {
+            var ax = pt[m] * scale - ox, ay = pt[m + 1] * scale - oy;
+            var bx = pt[m + 2] * scale - ox, by = pt[m + 3] * scale - oy;
+            if (Math.abs(bx - ax) + Math.abs(by - ay) < 30) continue;  // too short to carry an arrow
+            (arrows[t[i]] = arrows[t[i]] || []).push((ax + bx) / 2, (ay + by) / 2, Math.atan2(by - ay, bx - ax));
+          }
+        }
+      }
+      var color;
+      for (var ak in areas) {
+        color = opts.colors[opts.order[ak]];
+        ctx.globalAlpha = 0.14;
+        ctx.fillStyle = color;
+        ctx.fill(areas[ak]);
+        ctx.globalAlpha = 0.8;
+        ctx.lineWidth = 1.5;
+        ctx.strokeStyle = color;
+        ctx.stroke(areas[ak]);
+      }
+      ctx.globalAlpha = 0.9;
+      ctx.lineWidth = 3;
+      for (var rk in routes) {
+        ctx.strokeStyle = opts.colors[opts.order[parseInt(rk, 10)]];
+        ctx.setLineDash(rk.indexOf("i") > 0 ? [8, 7] : []);
+        ctx.stroke(routes[rk]);
+      }
+      ctx.setLineDash([]);
+      ctx.globalAlpha = 1;
+      wide.forEach(function (sh) {  // the related events of the open card stand out
         ctx.beginPath();
-        ctx.setLineDash(o.ring === "country" ? [1.5, 3] : [5, 3]);
-        ctx.arc(0, 0, size * 0.95, 0, 2 * Math.PI);
-        ctx.lineWidth = 1.6;
-        ctx.strokeStyle = o.color;
+        sh.parts.forEach(function (part) {
+          ctx.moveTo(part[0] * scale - ox, part[1] * scale - oy);
+          for (var m2 = 2; m2 < part.length; m2 += 2) ctx.lineTo(part[m2] * scale - ox, part[m2 + 1] * scale - oy);
+        });
+        ctx.lineWidth = 6;
+        ctx.strokeStyle = opts.colors[opts.order[t[sh.i]]];
+        ctx.stroke();
+      });
+      for (var at in arrows) arrowheads(ctx, arrows[at], 7, opts.colors[opts.order[at]]);
+      // links between related events
+      ctx.setLineDash([2, 6]);
+      ctx.lineWidth = 1.5;
+      ctx.strokeStyle = "rgba(40, 40, 40, 0.8)";
+      ctx.beginPath();
+      this.links.forEach(function (lk) {
+        if (!vis[lk[0]] || !vis[lk[1]]) return;
+        ctx.moveTo(sx[lk[0]], sy[lk[0]]);
+        ctx.lineTo(sx[lk[1]], sy[lk[1]]);
+      });
+      ctx.stroke();
+      ctx.setLineDash([]);
+      // closest-approach rings (true distance) for precisely placed approaches
+      var mPerPx = 40075016.686 / (256 * scale);
+      for (i = 0; i < n; i++) {
+        if (d.km[i] === null || !vis[i] || d.gp[i] > 1) continue;
+        ctx.beginPath();
+        ctx.setLineDash([4, 4]);
+        ctx.arc(sx[i], sy[i], d.km[i] * 1000 / mPerPx / Math.cos(d.lat[i] * Math.PI / 180), 0, 2 * Math.PI);
+        ctx.strokeStyle = opts.colors[opts.order[d.t[i]]];
+        ctx.lineWidth = 1.5;
         ctx.stroke();
         ctx.setLineDash([]);
       }
-      if (o.label) {
+      var drawn = onScreen.length, dots = drawn > ICON_LIMIT, j;
+      for (var hk in this.highlight) {
+        i = +hk;
+        if (!vis[i]) continue;
+        ctx.beginPath();
+        ctx.arc(sx[i], sy[i], opts.iconSize * 1.15, 0, 2 * Math.PI);
+        ctx.fillStyle = "rgba(255, 214, 0, 0.75)";
+        ctx.fill();
+      }
+      if (dots) {
+        var byType = opts.order.map(function () { return new Path2D(); });
+        for (j = 0; j < drawn; j++) {
+          i = onScreen[j];
+          byType[t[i]].rect((sx[i] - 2) | 0, (sy[i] - 2) | 0, 4, 4);
+        }
+        byType.forEach(function (path, k) { ctx.fillStyle = opts.colors[opts.order[k]]; ctx.fill(path); });
+      } else {
+        for (j = 0; j < drawn; j++) {
+          i = onScreen[j];
+          var spr = this.sprites[t[i]][d.gp[i]], sw = spr.width / ratio;
+          // whole pixels and no scaling keep drawImage on its fast path
+          if (ratio === 1) ctx.drawImage(spr, (sx[i] - sw / 2) | 0, (sy[i] - sw / 2) | 0);
+          else ctx.drawImage(spr, sx[i] - sw / 2, sy[i] - sw / 2, sw, sw);
+        }
+      }
+      this.dots = dots;
+      // closest-approach labels, when few enough to read
+      if (drawn < 2000) {
         ctx.font = "600 12px system-ui, sans-serif";
         ctx.lineWidth = 3;
-        ctx.strokeStyle = "#fff";
-        ctx.strokeText(o.label, size * 0.7, -size * 0.55);
-        ctx.fillStyle = o.color;
-        ctx.fillText(o.label, size * 0.7, -size * 0.55);
+        for (i = 0; i < n; i++) {
+          if (d.km[i] === null || !vis[i]) continue;
+          var label = "≤ " + d.km[i] + " km", lx = sx[i] + opts.iconSize * 0.7, ly = sy[i] - opts.iconSize * 0.55;
+          ctx.strokeStyle = "#fff";
+          ctx.strokeText(label, lx, ly);
+          ctx.fillStyle = opts.colors[opts.order[d.t[i]]];
+          ctx.fillText(label, lx, ly);
+        }
       }
-      ctx.scale(s, s);
-      ctx.translate(-12, -12);
-      var path = ICONS[o.etype];
-      ctx.lineJoin = "round";
-      ctx.lineWidth = 3;
-      ctx.strokeStyle = "#fff";
-      ctx.stroke(path);
-      ctx.fillStyle = o.color;
-      ctx.fill(path, "evenodd");
-      ctx.restore();
+      this.topLeft = topLeft;
+      this.drawMs = performance.now() - t0;
     },
-    _containsPoint: function (p) {
-      return !this._hidden && p.distanceTo(this._point) <= this.options.size * 0.6 + this._clickTolerance();
+
+    /* The event whose icon is under a container point, nearest first, or -1. */
+    hit: function (cp) {
+      if (!this.grid) return -1;
+      var lp = this._map.containerPointToLayerPoint(cp), x = lp.x - this.topLeft.x, y = lp.y - this.topLeft.y;
+      var cell = 32, cx = (x / cell) | 0, cy = (y / cell) | 0, best = -1, bestD = this.opts.iconSize * 0.7 + 3;
+      for (var gx = cx - 1; gx <= cx + 1; gx++) {
+        for (var gy = cy - 1; gy <= cy + 1; gy++) {
+          (this.grid.get(gx * 65536 + gy) || []).forEach(function (i) {
+            var dd = Math.hypot(this.sx[i] - x, this.sy[i] - y);
+            if (dd <= bestD) { bestD = dd; best = i; }
+          }, this);
+        }
+      }
+      return best;
+    },
+
+    containerPoint: function (i) {
+      return this._map.latLngToContainerPoint([this.d.lat[i], this.d.lon[i]]);
+    },
+
+    _click: function (e) {
+      var i = this.hit(e.containerPoint);
+      if (i >= 0) this.fire("eventclick", {index: i, latlng: e.latlng});
+    },
+
+    _move: function (e) {
+      var i = this.hit(e.containerPoint);
+      this._map.getContainer().style.cursor = i >= 0 ? "pointer" : "";
+      this.fire("eventhover", {index: i, latlng: e.latlng});
     },
   });
 
-  /* A filled arrowhead at a route segment's midpoint, turned along the segment on screen. */
-  var Arrow = L.CircleMarker.extend({
-    _updatePath: function () {
-      var r = this._renderer;
-      if (this._hidden || !r._drawing || this._empty()) return;
-      var m = this._map, o = this.options;
-      var a = m.latLngToLayerPoint(o.from), b = m.latLngToLayerPoint(o.to);
-      var ctx = r._ctx, p = this._point, s = o.radius;
-      ctx.save();
-      ctx.translate(p.x, p.y);
-      ctx.rotate(Math.atan2(b.y - a.y, b.x - a.x));
-      ctx.beginPath();
-      ctx.moveTo(s, 0);
-      ctx.lineTo(-s, s * 0.8);
-      ctx.lineTo(-s * 0.45, 0);
-      ctx.lineTo(-s, -s * 0.8);
-      ctx.closePath();
-      ctx.lineWidth = 1.5;
-      ctx.strokeStyle = "#fff";
-      ctx.stroke();
-      ctx.fillStyle = o.color;
-      ctx.fill();
-      ctx.restore();
-    },
-    _containsPoint: function () {
-      return false;
-    },
+  /* A layer-control entry that switches one event type on the shared canvas. */
+  var TypeSwitch = L.Layer.extend({
+    initialize: function (canvas, k) { this.c = canvas; this.k = k; },
+    onAdd: function () { this.c.typeOn[this.k] = true; this.c.scheduleRedraw(); },
+    onRemove: function () { this.c.typeOn[this.k] = false; this.c.scheduleRedraw(); },
   });
 
   // ---- event cards: DOM built with textContent only -----------------------------------
@@ -158,49 +413,6 @@
     d.appendChild(src);
     if (nRelated) d.appendChild(el("div", "sortie-card-related", nRelated + " related event(s) highlighted"));
     return d;
-  }
-
-  // ---- building the layers ------------------------------------------------------------
-  function toLatLngs(cs) {
-    return cs.map(function (c) { return [c[1], c[0]]; });
-  }
-
-  function buildEvent(f, opts, renderer) {
-    var p = f.properties, g = f.geometry, color = opts.colors[p.t], parts = [];
-    if (g.type === "LineString" || g.type === "MultiLineString") {
-      (g.type === "LineString" ? [g.coordinates] : g.coordinates).forEach(function (cs) {
-        var ll = toLatLngs(cs);
-        parts.push(new Line(ll, {renderer: renderer, color: color, weight: 3, opacity: 0.9,
-                                 dashArray: p.inf ? "8 7" : null}));
-        for (var i = 0; i + 1 < ll.length; i++) {
-          var mid = [(ll[i][0] + ll[i + 1][0]) / 2, (ll[i][1] + ll[i + 1][1]) / 2];
-          parts.push(new Arrow(mid, {renderer: renderer, radius: 7, color: color, from: ll[i], to: ll[i + 1],
-                                     interactive: false}));
-        }
-      });
-    } else if (g.type === "Polygon" || g.type === "MultiPolygon") {
-      parts.push(new Area(L.GeoJSON.coordsToLatLngs(g.coordinates, g.type === "Polygon" ? 1 : 2),
-                          {renderer: renderer, color: color, weight: 1.5, opacity: 0.8, fillOpacity: 0.14}));
-    }
-    var ring = p.gp === "area" || p.gp === "country" ? p.gp : null;
-    var km = p.km !== null && p.km !== undefined;
-    if (km && (p.gp === "exact" || p.gp === "place")) {
-      parts.push(new Ring(p.rp, {renderer: renderer, radius: p.km * 1000, color: color, weight: 1.5,
-                                 dashArray: "4 4", fill: false, interactive: false}));
-    }
-    var icon = new EventIcon(p.rp, {renderer: renderer, radius: opts.iconSize, size: opts.iconSize,
-                                    etype: p.t, color: color, ring: ring,
-                                    label: km ? "≤ " + p.km + " km" : null});
-    parts.push(icon);
-    // a plain record, not a Leaflet group: 100,000 groups with their own popups cost seconds
-    var ev = {feature: f, icon: icon, parts: parts, _hidden: false};
-    for (var k = 0; k < parts.length; k++) parts[k]._ev = ev;
-    return ev;
-  }
-
-  function setHidden(ev, hidden) {
-    ev._hidden = hidden;
-    for (var i = 0; i < ev.parts.length; i++) ev.parts[i]._hidden = hidden;
   }
 
   function legend(map, opts, counts) {
@@ -297,19 +509,17 @@
         var t0 = performance.now();
         state.t = Math.max(state.min, Math.min(state.max, t));
         if (w !== undefined) state.w = w;
-        var lo = state.t - state.w, n = 0;
-        for (var i = 0; i < state.events.length; i++) {
-          var ev = state.events[i], p = ev.feature.properties;
-          var on = p.d0 <= state.t && p.d1 >= lo;
-          if (on) n++;
-          if (!ev._hidden === !on) setHidden(ev, !on);
+        var lo = state.t - state.w, n = 0, layer = state.layer, d = layer.d;
+        for (var i = 0; i < layer.n; i++) {
+          var on = d.d0[i] <= state.t && d.d1[i] >= lo;
+          layer.hidden[i] = on ? 0 : 1;
+          n += on;
         }
-        state.links.forEach(function (lk) { lk._hidden = lk.a._hidden || lk.b._hidden; });
         state.visible = n;
         ui.slider.value = state.t;
         ui.windowSel.value = WINDOWS.findIndex(function (x) { return x[0] === state.w; });
         label();
-        state.renderer._redraw();
+        layer.redraw();
         api.frameTimes.push(performance.now() - t0);
         if (api.frameTimes.length > 500) api.frameTimes.shift();
         map.fire("sortie:time", {t: state.t, w: state.w, visible: n});
@@ -424,120 +634,98 @@
   }
 
   // ---- entry point --------------------------------------------------------------------
-  function build(map, data, opts, control) {
-    for (var t in opts.icons) ICONS[t] = new Path2D(opts.icons[t]);
-    var renderer = L.canvas({padding: 0.3});
-    var groups = {}, byId = {}, events = [], counts = {};
-    opts.order.forEach(function (t) { groups[t] = L.featureGroup(); });
-    data.features.forEach(function (f) {
-      var ev = buildEvent(f, opts, renderer);
-      var p = f.properties;
-      byId[p.id] = ev;
-      events.push(ev);
-      counts[p.t] = (counts[p.t] || 0) + 1;
-      for (var k = 0; k < ev.parts.length; k++) groups[p.t].addLayer(ev.parts[k]);
+  function build(map, data, opts, control, cards) {
+    var layer = new EventCanvas(data, opts), d = data, n = layer.n, counts = {};
+    for (var i = 0; i < n; i++) counts[opts.order[d.t[i]]] = (counts[opts.order[d.t[i]]] || 0) + 1;
+    layer.addTo(map);
+    var switches = {};
+    opts.order.forEach(function (t, k) {
+      switches[t] = new TypeSwitch(layer, k);
+      switches[t].addTo(map);
+      if (counts[t] && control) control.addOverlay(switches[t], opts.labels[t] + " (" + counts[t] + ")");
     });
 
-    // links between related events, both ways, drawn once per pair
-    var links = [], linkGroup = L.featureGroup(), seen = {}, related = {};
-    events.forEach(function (ev) {
-      var p = ev.feature.properties;
-      (p.rel || []).forEach(function (rid) {
-        var other = byId[rid];
-        if (!other) return;
-        var mine = (related[p.id] = related[p.id] || []), theirs = (related[rid] = related[rid] || []);
-        if (mine.indexOf(other) < 0) mine.push(other);
-        if (theirs.indexOf(ev) < 0) theirs.push(ev);
-        var key = p.id < rid ? p.id + "|" + rid : rid + "|" + p.id;
-        if (seen[key]) return;
-        seen[key] = true;
-        var lk = new Line([p.rp, other.feature.properties.rp],
-                          {renderer: renderer, color: "#333", weight: 1.5, opacity: 0.8, dashArray: "2 6",
-                           interactive: false});
-        lk.a = ev;
-        lk.b = other;
-        links.push(lk);
-        linkGroup.addLayer(lk);
-      });
-    });
-
-    function highlight(ev, on) {
-      (related[ev.feature.properties.id] || []).forEach(function (o) {
-        o.icon.options.highlight = on;
-        o.parts.forEach(function (x) { if (x instanceof Line || x instanceof Area) x.setStyle({weight: on ? 6 : 3}); });
-      });
-      renderer._redraw();
+    // one popup and one tooltip for all events; card details load on the first click
+    var popup = L.popup({maxWidth: 380}), tip = L.tooltip({direction: "top", offset: [0, -10]}), open = -1;
+    var details = null;
+    function withCards(fn) {
+      if (details) return fn(details);
+      load(cards).then(function (c) { details = c; fn(c); })
+        .catch(function (e) { popup.setContent(el("div", "sortie-error", "Could not load the card: " + e.message)); });
     }
-
-    // one popup and one tooltip for all events, opened by the type groups' mouse events
-    var popup = L.popup({maxWidth: 380}), tip = L.tooltip({direction: "top", offset: [0, -8]}), openEv = null;
-    function openCard(ev, latlng) {
-      var p = ev.feature.properties;
+    function props(i, c) {
+      var r = c[i];
+      return {t: opts.order[d.t[i]], dt: r[0], a: r[1], o: r[2], p: r[3], as: r[4], ev: r[5], sn: r[6], su: r[7],
+              pub: r[8], st: r[9], km: d.km[i], gp: GP[d.gp[i]], inf: d.inf[i]};
+    }
+    function setHighlight(i, on) {
+      (layer.related[i] || []).forEach(function (j) { if (on) layer.highlight[j] = 1; else delete layer.highlight[j]; });
+      layer.redraw();
+    }
+    function openCard(i, latlng) {
       map.closeTooltip(tip);
-      popup.setLatLng(latlng || p.rp).setContent(card(p, opts, (related[p.id] || []).length)).openOn(map);
-      if (openEv) highlight(openEv, false);
-      openEv = ev;
-      highlight(ev, true);
-      map.fire("sortie:select", {id: p.id});
+      if (open >= 0) setHighlight(open, false);
+      open = i;
+      popup.setLatLng(latlng || [d.lat[i], d.lon[i]]).setContent(el("div", null, "…")).openOn(map);
+      withCards(function (c) {
+        if (open === i) popup.setContent(card(props(i, c), opts, (layer.related[i] || []).length));
+      });
+      setHighlight(i, true);
+      map.fire("sortie:select", {id: d.id[i]});
     }
     map.on("popupclose", function (e) {
-      if (e.popup !== popup || !openEv) return;
-      highlight(openEv, false);
-      openEv = null;
+      if (e.popup !== popup || open < 0) return;
+      setHighlight(open, false);
+      open = -1;
       map.fire("sortie:select", {id: null});
     });
-    events.forEach(function (ev) { ev.openPopup = function () { openCard(ev); }; });
-    opts.order.forEach(function (t) {
-      groups[t].on("click", function (e) { if (e.layer._ev) openCard(e.layer._ev, e.latlng); });
-      groups[t].on("mouseover", function (e) {
-        if (!e.layer._ev || popup.isOpen()) return;
-        tip.setLatLng(e.latlng).setContent(document.createTextNode(e.layer._ev.feature.properties.tip));
-        map.openTooltip(tip);
-      });
-      groups[t].on("mouseout", function () { map.closeTooltip(tip); });
+    layer.on("eventclick", function (e) { openCard(e.index, e.latlng); });
+    layer.on("eventhover", function (e) {
+      if (e.index < 0 || popup.isOpen()) return map.closeTooltip(tip);
+      tip.setLatLng([d.lat[e.index], d.lon[e.index]]).setContent(document.createTextNode(d.tip[e.index]));
+      map.openTooltip(tip);
     });
 
-    opts.order.forEach(function (t) {
-      if (!counts[t]) return;
-      groups[t].addTo(map);
-      if (control) control.addOverlay(groups[t], opts.labels[t] + " (" + counts[t] + ")");
-    });
-    if (links.length) {
-      linkGroup.addTo(map);
-      if (control) control.addOverlay(linkGroup, "Links between related events");
-    }
     // the borders of the countries that bomber approaches in view were aimed at
     if (opts.borders && opts.borders.length && Sortie.basemapData) {
       var wanted = {};
       opts.borders.forEach(function (c) { wanted[c] = true; });
       var borders = L.geoJSON({type: "FeatureCollection", features: Sortie.basemapData.features.filter(
         function (f) { return wanted[f.properties.iso_a3]; })},
-        {style: function () { return opts.borderStyle; }, interactive: false, renderer: renderer});
+        {style: function () { return opts.borderStyle; }, interactive: false});
       borders.addTo(map);
-      borders.bringToBack();
       if (control) control.addOverlay(borders, "Approached countries' borders");
     }
     legend(map, opts, counts);
 
-    var state = {events: events, links: links, renderer: renderer, w: Infinity, visible: events.length,
-                 min: opts.start, max: opts.end, t: opts.end, timer: null};
+    var state = {layer: layer, w: Infinity, visible: n, min: opts.start, max: opts.end, t: opts.end, timer: null};
     var tl = timeline(map, state, opts);
-    window.sortieLayers = groups;
-    window.sortieEvents = byId;
+    // handles for tests, the link button and anyone scripting the map
+    window.sortieLayers = switches;
     window.sortieTimeline = tl;
-    /* [id, start day, end day] of the events drawn now: type layer on, not hidden by the timeline */
+    window.sortieEvents = {};
+    d.id.forEach(function (id, k) {
+      window.sortieEvents[id] = {index: k, openPopup: function () { openCard(k); },
+                                 get highlighted() { return !!layer.highlight[k]; }};
+    });
+    /* [id, start day, end day] of the events drawn now: type switched on, not hidden by the timeline */
     Sortie.visibleEvents = function () {
-      return events.filter(function (ev) { return !ev._hidden && groups[ev.feature.properties.t]._map; })
-        .map(function (ev) { var p = ev.feature.properties; return [p.id, p.d0, p.d1]; });
+      var out = [];
+      for (var k = 0; k < n; k++) if (layer.visible(k)) out.push([d.id[k], d.d0[k], d.d1[k]]);
+      return out;
     };
+    Sortie.containerPoint = function (id) { var p = layer.containerPoint(layer.index[id]); return [p.x, p.y]; };
+    Sortie.latLng = function (k) { return L.latLng(d.lat[k], d.lon[k]); };
+    Sortie.drawMs = function () { return layer.drawMs; };
+    Sortie.map = map;
     if (opts.t !== null && opts.t !== undefined) tl.set(opts.t, opts.w === null || opts.w === undefined ? Infinity : opts.w);
-    if (opts.selected && byId[opts.selected]) {
-      var sel = byId[opts.selected];
-      if (!opts.view) map.panTo(sel.feature.properties.rp);
-      sel.openPopup();
+    if (opts.selected && layer.index[opts.selected] !== undefined) {
+      var sel = layer.index[opts.selected];
+      if (!opts.view) map.panTo([d.lat[sel], d.lon[sel]]);
+      openCard(sel);
     }
     if (opts.permalink) permalink(map, tl);
-    map.fire("sortie:ready", {count: events.length});
+    map.fire("sortie:ready", {count: n});
   }
 
   function showError(map, message) {
@@ -556,10 +744,12 @@
       : Promise.resolve(source);
   }
 
-  Sortie.addEvents = function (map, source, opts, control) {
-    // wait for the basemap so that events are drawn above the countries on the shared canvas
+  /* source: the events' columns (or their URL); cards: the card details, row by row (or their URL,
+   * fetched on the first click, since they are most of the bytes). */
+  Sortie.addEvents = function (map, source, cards, opts, control) {
+    // wait for the basemap: its data also draws the approached countries' borders
     return Promise.all([load(source), Sortie.basemapReady || Promise.resolve()])
-      .then(function (r) { build(map, r[0], opts, control); })
+      .then(function (r) { build(map, r[0], opts, control, cards); })
       .catch(function (e) { showError(map, "Could not load events: " + e.message); throw e; });
   };
 

@@ -59,7 +59,7 @@ def test_injected_html_stays_inert(server, page, shots):
     frame = map_frame(page)
     assert wait_for(lambda: drawn_ids(frame) == ["xss-test"])
     frame.evaluate("() => { window.sortieEvents['xss-test'].openPopup(); }")
-    popup = frame.locator(".leaflet-popup-content")
+    popup = frame.locator(".leaflet-popup-content .sortie-card")
     popup.wait_for()
     text = popup.inner_text()
     assert '<img src="/pwned.png" onerror=' in text and "<script>" in text

@@ -35,7 +35,7 @@ def test_standalone_map_works_from_disk_offline(chromium, tmp_path: Path, shots:
     assert count == located == 7
     # A popup opens with the report's text.
     page.evaluate("() => { Object.values(window.sortieEvents)[0].openPopup(); }")
-    page.wait_for_selector(".leaflet-popup-content", timeout=5000)
+    page.wait_for_selector(".leaflet-popup-content .sortie-card", timeout=5000)
     assert len(page.inner_text(".leaflet-popup-content")) > 20
     assert page.locator(".leaflet-container").count() == 1
     page.screenshot(path=str(shots / "standalone_offline.png"))

@@ -70,17 +70,20 @@ def test_layer_toggle_and_event_card_with_related_highlight(server, page, shots)
     assert NOVEMBER <= set(drawn_ids(frame))
     page.mouse.move(10, 10)
     # click the joint patrol's icon where it is drawn on the canvas
-    x, y = frame.evaluate("""() => { const ev = window.sortieEvents['seed-2021-11-19-joint-patrol'];
-        const p = ev.icon._map.latLngToContainerPoint(ev.icon.getLatLng()); return [p.x, p.y]; }""")
+    # bring the patrol to the middle of the map (away from the controls), then click its icon
+    frame.evaluate("""() => { const e = window.sortieEvents['seed-2021-11-19-joint-patrol'];
+        Sortie.map.setView(Sortie.latLng(e.index), 5, {animate: false}); }""")
+    time.sleep(0.3)
+    x, y = frame.evaluate("() => Sortie.containerPoint('seed-2021-11-19-joint-patrol')")
     box = page.locator("iframe").first.bounding_box()
     page.mouse.click(box["x"] + x, box["y"] + y)
-    popup = frame.locator(".leaflet-popup-content")
+    popup = frame.locator(".leaflet-popup-content .sortie-card")
     popup.wait_for(timeout=5000)
     text = popup.inner_text()
     assert "Joint patrol" in text and "Tu-95MS x2" in text and "Sea of Japan → East China Sea" in text
     assert "On Friday, two Russian Tu-95MS" in text and "related event" in text
-    assert frame.evaluate(f"() => window.sortieEvents['{SCRAMBLE}'].icon.options.highlight") is True
+    assert frame.evaluate(f"() => window.sortieEvents['{SCRAMBLE}'].highlighted") is True
     time.sleep(0.3)
     page.screenshot(path=str(shots / "joint_patrol_card.png"))
     frame.locator(".leaflet-popup-close-button").click()
-    assert frame.evaluate(f"() => window.sortieEvents['{SCRAMBLE}'].icon.options.highlight") is False
+    assert frame.evaluate(f"() => window.sortieEvents['{SCRAMBLE}'].highlighted") is False
