@@ -54,6 +54,13 @@ def find_frame(page, probe: str, want: int, timeout: float) -> float | None:
     return None
 
 
+def _safe(frame, probe: str):
+    try:
+        return frame.evaluate(probe)
+    except Exception:  # frame loading or replaced
+        return None
+
+
 def new_page(browser):
     ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
     local = ("http://127.0.0.1", "ws://127.0.0.1", "file:")
@@ -114,7 +121,7 @@ def browser_side(browser, db: Path, n_located: int, repeat: int, timeout: float)
             page.get_by_role("button", name=f"Remove {label}").click()
             changes.append(find_frame(page, VISIBLE_JS, want, timeout) and time.perf_counter() - t)
             if etype == "exercise":
-                frame_ms = playback(page)
+                frame_ms = playback(page, want, timeout)
             ctx.close()
         return {"load_first_s": loads[0], "app_ready_s": statistics.median(ready),
                 "load_warm_s": statistics.median(loads[1:]) if repeat > 1 else None,
@@ -124,8 +131,11 @@ def browser_side(browser, db: Path, n_located: int, repeat: int, timeout: float)
         srv.stop()
 
 
-def playback(page) -> dict:
-    frame = next(f for f in page.frames if f.evaluate("() => !!window.sortieTimeline"))
+def playback(page, want: int, timeout: float) -> dict:
+    """Play the timeline for 6 s (1 week per step, 7-day window) and collect each frame's time."""
+    find_frame(page, VISIBLE_JS, want, timeout)  # the map of the current filter, not one being replaced
+    time.sleep(1)
+    frame = next(f for f in page.frames if _safe(f, VISIBLE_JS) == want)
     frame.evaluate("""() => { const tl = window.sortieTimeline; tl.frameTimes.length = 0;
         tl.set(tl.state().min, 6); document.querySelector('.sortie-tl-speed').value = 1; tl.play(); }""")
     time.sleep(6)

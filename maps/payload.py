@@ -1,9 +1,12 @@
-"""The events a map draws, as one compact JSON payload for static/sortie/sortie-map.js.
+"""The events a map draws, as JSON for static/sortie/sortie-map.js: drawing columns and cards.
 
-Report text travels as plain strings and is rendered with textContent in the browser, so no
-HTML is built here. At 100,000 events the payload is tens of megabytes: the dashboard serves it
-as a static file (fetched once, cached by the browser) instead of sending it over Streamlit's
-websocket on every rerun; exports embed it.
+The columns (id, type, days, point, precision, tooltip, links, and the shapes of routes and
+areas) are what the canvas needs to draw; the cards (dates in words, countries, places, assets,
+evidence, source) are most of the bytes and are only needed on a click, so they are a second
+file. Report text travels as plain strings and is rendered with textContent in the browser, so
+no HTML is built here. The dashboard serves both as static files named by content hash
+(fetched once, cached by the browser) instead of sending them over Streamlit's websocket on
+every rerun; exports embed them.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ def _text(v: Any) -> str | None:
 
 
 GEO_PRECISIONS = ("exact", "place", "area", "country", "unknown")  # indices shared with sortie-map.js
+DRAW_COLUMNS = ("id", "t", "d0", "d1", "lat", "lon", "gp", "km", "tip", "rel", "inf")
 
 
 def prepare(df: pd.DataFrame) -> pd.DataFrame:
@@ -75,9 +79,6 @@ def prepare(df: pd.DataFrame) -> pd.DataFrame:
             "card": json.dumps(card, ensure_ascii=False, separators=(",", ":")),
         })
     return pd.DataFrame(rows, index=loc.index, columns=[*DRAW_COLUMNS, "geom", "card"])
-
-
-DRAW_COLUMNS = ("id", "t", "d0", "d1", "lat", "lon", "gp", "km", "tip", "rel", "inf")
 
 
 def columns_text(prep: pd.DataFrame) -> str:
