@@ -30,3 +30,12 @@ def map_file(at: AppTest, kind: str = "events", index: int = 0) -> Any:
 
 def ids_on_map(at: AppTest, index: int = 0) -> set[str]:
     return set(map_file(at, "events", index)["id"])
+
+
+def open_page(page: str, timeout: float = 90) -> AppTest:
+    """The app as a browser opens it (through app.py's navigation), switched to ``pages/<page>``."""
+    at = AppTest.from_file("../app.py", default_timeout=timeout)
+    at.run()
+    at.switch_page(f"pages/{page}").run()
+    assert not at.exception
+    return at

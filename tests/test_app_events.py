@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
+from apptest_util import open_page
 from streamlit.testing.v1 import AppTest
 
 from events.store import Store
 
 
-def open_page() -> AppTest:
-    at = AppTest.from_file("../app.py", default_timeout=60)
-    at.run()
-    at.switch_page("pages/events.py").run()
-    assert not at.exception
-    return at
+def open_events() -> AppTest:
+    return open_page("events.py")
 
 
 def select_row(at: AppTest, event_id: str) -> AppTest:
@@ -24,14 +21,14 @@ def select_row(at: AppTest, event_id: str) -> AppTest:
 
 
 def test_search_narrows_the_list(store: Store):
-    at = open_page()
+    at = open_events()
     assert len(at.dataframe[0].value) == 7
     at.text_input[0].set_value("Okhotsk").run()
     assert list(at.dataframe[0].value["id"]) == ["seed-2021-11-okhotsk-bomber-flights"]
 
 
 def test_edit_saves_and_keeps_history(store: Store):
-    at = select_row(open_page(), "seed-2021-08-china-war-games")
+    at = select_row(open_events(), "seed-2021-08-china-war-games")
     notes = [t for t in at.text_area if t.label == "Notes"][0]
     notes.set_value("Held in Ningxia per later reports")
     submit = [b for b in at.button if b.label == "Save changes"][0]
@@ -42,7 +39,7 @@ def test_edit_saves_and_keeps_history(store: Store):
 
 
 def test_invalid_edit_names_the_field_and_saves_nothing(store: Store):
-    at = select_row(open_page(), "seed-2021-08-china-war-games")
+    at = select_row(open_events(), "seed-2021-08-china-war-games")
     [t for t in at.text_input if t.label.startswith("Actors")][0].set_value("RUS; Mordor")
     [b for b in at.button if b.label == "Save changes"][0].click().run()
     assert any("actors" in e.value and "'MORDOR' is not an ISO" in e.value for e in at.error)
@@ -51,11 +48,11 @@ def test_invalid_edit_names_the_field_and_saves_nothing(store: Store):
 
 
 def test_delete_then_restore_from_recently_deleted(store: Store):
-    at = select_row(open_page(), "seed-2021-10-sea-of-japan-naval")
+    at = select_row(open_events(), "seed-2021-10-sea-of-japan-naval")
     at.checkbox(key="confirm_seed-2021-10-sea-of-japan-naval").check().run()
     at.button(key="delete_seed-2021-10-sea-of-japan-naval").click().run()
     assert store.get("seed-2021-10-sea-of-japan-naval") is None
-    at = open_page()
+    at = open_events()
     restore = [b for b in at.button if b.key and b.key.startswith("undelete_")]
     assert len(restore) == 1
     restore[0].click().run()

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from apptest_util import map_file, open_page
 from streamlit.testing.v1 import AppTest
 
 from events.ingest import drafts_from_text, drafts_from_upload, merge_into
@@ -26,11 +27,7 @@ def report() -> tuple[str, date]:
 
 
 def open_ingest() -> AppTest:
-    at = AppTest.from_file("../app.py", default_timeout=90)
-    at.run()
-    at.switch_page("pages/ingest.py").run()
-    assert not at.exception
-    return at
+    return open_page("ingest.py")
 
 
 def extract(at: AppTest, text: str, published: date) -> AppTest:
@@ -59,6 +56,13 @@ def test_report_yields_drafts_and_approval_saves_them(store: Store):
     assert store.count() == 8
     saved = store.get(drafts[0].event.id)
     assert saved.status == "approved" and saved.evidence == drafts[0].event.evidence
+    # and it is on the map, with its evidence in its card
+    at.switch_page("pages/map.py").run()
+    assert not at.exception
+    if saved.geometry:
+        ids = map_file(at, "events")["id"]
+        assert saved.id in ids
+        assert map_file(at, "cards")[ids.index(saved.id)][5] == saved.evidence
     assert len(at.session_state.ing_drafts) == len(drafts) - min(2, len(drafts))
 
 
