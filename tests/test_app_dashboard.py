@@ -85,3 +85,21 @@ def test_hostile_evidence_travels_as_data_not_markup(store: Store):
     assert "pwned" not in map_args(at)["script"]
     row = map_file(at, "events")["id"].index("xss-test")
     assert map_file(at, "cards")[row][5].startswith("<img src=x")  # the evidence, as plain data
+
+
+def test_filters_survive_a_visit_to_another_page(app: AppTest):
+    app.run()
+    app.multiselect(key="f_types").set_value(["exercise"]).run()
+    app.switch_page("pages/events.py").run()
+    app.switch_page("pages/map.py").run()
+    assert not app.exception
+    assert app.multiselect(key="f_types").value == ["exercise"]
+    assert ids_on_map(app) == {"seed-2021-10-sea-of-japan-naval", "seed-2021-08-china-war-games"}
+
+
+def test_untouched_date_range_follows_new_events(app: AppTest, store: Store):
+    app.run()
+    store.add(Event(id="later", type="transit", date_start="2022-03-01", actors=["CHN"],
+                    geometry={"type": "Point", "coordinates": [121.0, 24.0]}))
+    app.run()
+    assert "later" in ids_on_map(app)

@@ -28,17 +28,28 @@ def sidebar_filter(df: pd.DataFrame) -> EventFilter:
     actor_opts, observer_opts = _codes(df["actors"]), _codes(df["observers"])
     lo = min(df["date_start"], default=date.today())
     hi = max(df["date_end"], default=date.today())
-    if "f_seeded" not in st.session_state:
+    if "f_values" not in st.session_state:
         url = EventFilter.from_params(st.query_params)
-        st.session_state.f_actors = [c for c in url.actors if c in actor_opts]
-        st.session_state.f_observers = [c for c in url.observers if c in observer_opts]
-        st.session_state.f_types = list(url.types)
-        st.session_state.f_dates = (url.date_from or lo, url.date_to or hi)
-        st.session_state.f_q = url.text
-        st.session_state.f_drafts = url.drafts
-        st.session_state.f_seeded = True
+        st.session_state.f_values = {
+            "f_actors": [c for c in url.actors if c in actor_opts],
+            "f_observers": [c for c in url.observers if c in observer_opts],
+            "f_types": list(url.types),
+            "f_dates": (url.date_from or lo, url.date_to or hi),
+            "f_q": url.text,
+            "f_drafts": url.drafts,
+        }
+        st.session_state.f_range = (lo, hi)
         # the map state of the opened link (extent, date, open event) applies to this filter
         st.session_state.f_link = (url.to_params(), MapLink.from_params(st.query_params))
+    values = st.session_state.f_values
+    if tuple(values["f_dates"]) == st.session_state.f_range != (lo, hi):
+        values["f_dates"] = (lo, hi)  # dates the user never narrowed follow the data (new events)
+        st.session_state.pop("f_dates", None)
+    st.session_state.f_range = (lo, hi)
+    # Streamlit drops a widget's state on pages that do not draw it: restore it from our copy
+    for key, value in values.items():
+        if key not in st.session_state:
+            st.session_state[key] = value
 
     sb = st.sidebar
     sb.header("Filters")
@@ -54,10 +65,8 @@ def sidebar_filter(df: pd.DataFrame) -> EventFilter:
     sb.checkbox("Include drafts", key="f_drafts",
                 help="Events extracted from reports that nobody has approved yet (see Ingest).")
     if sb.button("Reset filters", width="stretch"):
-        for k in KEYS:
+        for k in (*KEYS, "f_values", "f_range", "f_link"):
             st.session_state.pop(k, None)
-        st.session_state.pop("f_seeded", None)
-        st.session_state.pop("f_link", None)
         st.query_params.clear()
         st.rerun()
 
@@ -72,6 +81,7 @@ def sidebar_filter(df: pd.DataFrame) -> EventFilter:
         text=st.session_state.f_q.strip(),
         drafts=st.session_state.f_drafts,
     )
+    st.session_state.f_values = {k: st.session_state[k] for k in KEYS}
     params = f.to_params()
     if params == st.session_state.f_link[0]:
         # the browser keeps the map's keys current (sortie-map.js): keep whatever it wrote last
