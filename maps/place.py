@@ -20,6 +20,7 @@ def place_map(p: Any, geometry: dict[str, Any] | None) -> folium.Map:
         folium.GeoJson(
             {"type": "Feature", "geometry": geometry, "properties": {}},
             name="shape",
+            control=False,  # the layer control is written before this layer exists: keep it out
             style_function=lambda _f: AREA_STYLE,
             tooltip=folium.Tooltip(label),
         ).add_to(m)
