@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import time
 
-DRAWN = "() => !!(document.querySelector('.leaflet-container') && document.querySelector('.leaflet-overlay-pane canvas'))"
+DRAWN = ("() => !!(document.querySelector('.leaflet-container') && "
+         "document.querySelector('.leaflet-overlay-pane canvas'))")
 
 
 def test_place_is_drawn_on_the_map(server, page, shots):
