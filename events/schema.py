@@ -15,7 +15,9 @@ from typing import Any, Literal
 
 import pycountry
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+import numpy as np
 from shapely.geometry import shape
+from shapely.ops import transform
 
 EVENT_TYPES: tuple[str, ...] = (
     "joint_patrol",
@@ -201,11 +203,14 @@ class Event(BaseModel):
             lon, lat = self.geometry["coordinates"][:2]
             return (lat, lon)
         g = shape(self.geometry)
+        west, _, east, _ = g.bounds
+        if east - west > 180:  # crosses the antimeridian (Bering Sea): work in 0..360 longitudes
+            g = transform(lambda x, y: (np.mod(x, 360), y), g)
         if g.geom_type in ("LineString", "MultiLineString"):
             p = g.interpolate(0.5, normalized=True)  # the middle of a route, not one of its ends
         else:
             p = g.representative_point()
-        return (p.y, p.x)
+        return (p.y, (p.x + 180) % 360 - 180)
 
 
 class FieldError(ValueError):

@@ -51,3 +51,10 @@ def test_representative_point_lies_on_the_shape():
                geometry={"type": "Polygon", "coordinates": [[[130, 35], [140, 35], [140, 45], [130, 45], [130, 35]]]})
     lat, lon = ev.point
     assert 35 < lat < 45 and 130 < lon < 140
+
+
+def test_point_of_a_route_across_the_antimeridian_stays_in_the_bering_sea():
+    ev = Event(type="transit", date_start=date(2023, 8, 1),
+               geometry={"type": "LineString", "coordinates": [[177.5, 64.7], [-172.0, 64.0], [-166.0, 65.5]]})
+    lat, lon = ev.point
+    assert 63 < lat < 66 and (lon > 170 or lon < -160)

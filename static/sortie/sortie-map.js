@@ -96,9 +96,13 @@
         (lines || []).forEach(function (line) { parts.push(line); });
         var box = [Infinity, Infinity, -Infinity, -Infinity];
         this.shapes.push({i: +k, area: !!polys, box: box, parts: parts.map(function (cs) {
-          var flat = new Float64Array(cs.length * 2);
+          var flat = new Float64Array(cs.length * 2), shift = 0, prev = null;
           cs.forEach(function (c, m) {
-            var q = crs.latLngToPoint(L.latLng(c[1], c[0]), 0);
+            // a line across the antimeridian (Anadyr -> Alaska) continues east instead of
+            // jumping back across the whole map: keep longitudes continuous
+            if (prev !== null && Math.abs(c[0] + shift - prev) > 180) shift += c[0] + shift < prev ? 360 : -360;
+            prev = c[0] + shift;
+            var q = crs.latLngToPoint(L.latLng(c[1], c[0] + shift), 0);
             flat[2 * m] = q.x;
             flat[2 * m + 1] = q.y;
             box[0] = Math.min(box[0], q.x); box[1] = Math.min(box[1], q.y);
@@ -181,8 +185,12 @@
       var scale = Math.pow(2, map.getZoom()), origin = map.getPixelOrigin();
       var ox = origin.x + topLeft.x, oy = origin.y + topLeft.y;
       var sx = this.sx = new Float32Array(n), sy = this.sy = new Float32Array(n);
+      // near the antimeridian the view may sit on the next copy of the world: draw each event
+      // on the copy nearest the middle of the canvas
+      var wx = 256 * scale, mid = w / 2;
       for (var i = 0; i < n; i++) {
-        sx[i] = this.x0[i] * scale - ox;
+        var xx = this.x0[i] * scale - ox;
+        sx[i] = xx + Math.round((mid - xx) / wx) * wx;
         sy[i] = this.y0[i] * scale - oy;
       }
       var vis = this.vis = new Uint8Array(n), typeOn = this.typeOn, hidden = this.hidden, t = d.t;
@@ -205,15 +213,22 @@
       for (var k = 0; k < this.shapes.length; k++) {
         var sh = this.shapes[k];
         i = sh.i;
-        if (!vis[i] || sh.box[2] * scale - ox < 0 || sh.box[0] * scale - ox > w || sh.box[3] * scale - oy < 0 ||
-            sh.box[1] * scale - oy > h) continue;
+        if (!vis[i] || sh.box[3] * scale - oy < 0 || sh.box[1] * scale - oy > h) continue;
+        // the copy of the world on which this shape is on the canvas (routes may run past 180°)
+        var sox = null;
+        for (var kk = 0; kk < 3 && sox === null; kk++) {
+          var o = ox - [0, wx, -wx][kk];
+          if (sh.box[2] * scale - o >= 0 && sh.box[0] * scale - o <= w) sox = o;
+        }
+        if (sox === null) continue;
+        sh.sox = sox;
         var key2 = sh.area ? t[i] : t[i] + (d.inf[i] ? "i" : "");
         var path = sh.area ? (areas[key2] = areas[key2] || new Path2D()) : (routes[key2] = routes[key2] || new Path2D());
         var pi, m;
         for (pi = 0; pi < sh.parts.length; pi++) {
           var part = sh.parts[pi];
-          path.moveTo(part[0] * scale - ox, part[1] * scale - oy);
-          for (m = 2; m < part.length; m += 2) path.lineTo(part[m] * scale - ox, part[m + 1] * scale - oy);
+          path.moveTo(part[0] * scale - sox, part[1] * scale - oy);
+          for (m = 2; m < part.length; m += 2) path.lineTo(part[m] * scale - sox, part[m + 1] * scale - oy);
           if (sh.area) path.closePath();
         }
         if (this.highlight[i]) wide.push(sh);
@@ -221,8 +236,8 @@
         for (pi = 0; pi < sh.parts.length; pi++) {
           var pt = sh.parts[pi];
           for (m = 0; m + 3 < pt.length; m += 2) {
-            var ax = pt[m] * scale - ox, ay = pt[m + 1] * scale - oy;
-            var bx = pt[m + 2] * scale - ox, by = pt[m + 3] * scale - oy;
+            var ax = pt[m] * scale - sox, ay = pt[m + 1] * scale - oy;
+            var bx = pt[m + 2] * scale - sox, by = pt[m + 3] * scale - oy;
             if (Math.abs(bx - ax) + Math.abs(by - ay) < 30) continue;  // too short to carry an arrow
             (arrows[t[i]] = arrows[t[i]] || []).push((ax + bx) / 2, (ay + by) / 2, Math.atan2(by - ay, bx - ax));
           }
@@ -251,8 +266,8 @@
       wide.forEach(function (sh) {  // the related events of the open card stand out
         ctx.beginPath();
         sh.parts.forEach(function (part) {
-          ctx.moveTo(part[0] * scale - ox, part[1] * scale - oy);
-          for (var m2 = 2; m2 < part.length; m2 += 2) ctx.lineTo(part[m2] * scale - ox, part[m2 + 1] * scale - oy);
+          ctx.moveTo(part[0] * scale - sh.sox, part[1] * scale - oy);
+          for (var m2 = 2; m2 < part.length; m2 += 2) ctx.lineTo(part[m2] * scale - sh.sox, part[m2 + 1] * scale - oy);
         });
         ctx.lineWidth = 6;
         ctx.strokeStyle = opts.colors[opts.order[t[sh.i]]];
