@@ -13,9 +13,9 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any, Literal
 
+import numpy as np
 import pycountry
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-import numpy as np
 from shapely.geometry import shape
 from shapely.ops import transform
 
