@@ -15,9 +15,9 @@ from typing import Any, Literal
 
 import numpy as np
 import pycountry
+import shapely
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from shapely.geometry import shape
-from shapely.ops import transform
 
 EVENT_TYPES: tuple[str, ...] = (
     "joint_patrol",
@@ -205,7 +205,7 @@ class Event(BaseModel):
         g = shape(self.geometry)
         west, _, east, _ = g.bounds
         if east - west > 180:  # crosses the antimeridian (Bering Sea): work in 0..360 longitudes
-            g = transform(lambda x, y: (np.mod(x, 360), y), g)
+            g = shapely.transform(g, lambda c: np.column_stack([np.mod(c[:, 0], 360), c[:, 1]]))
         if g.geom_type in ("LineString", "MultiLineString"):
             p = g.interpolate(0.5, normalized=True)  # the middle of a route, not one of its ends
         else:
