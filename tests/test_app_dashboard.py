@@ -103,3 +103,13 @@ def test_untouched_date_range_follows_new_events(app: AppTest, store: Store):
                     geometry={"type": "Point", "coordinates": [121.0, 24.0]}))
     app.run()
     assert "later" in ids_on_map(app)
+
+
+def test_reset_clears_filters_and_url(app: AppTest):
+    app.run()
+    app.multiselect(key="f_types").set_value(["exercise"]).run()
+    assert len(app.dataframe[0].value) == 2
+    [b for b in app.button if b.label == "Reset filters"][0].click().run()
+    assert not app.exception
+    assert app.multiselect(key="f_types").value == []
+    assert len(app.dataframe[0].value) == 7 and "types" not in app.query_params
