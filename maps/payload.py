@@ -57,27 +57,27 @@ def prepare(df: pd.DataFrame) -> pd.DataFrame:
     loc = df[df["geometry"].notna()]
     type_index = {t: i for i, t in enumerate(TYPE_COLORS)}
     gp_index = {g: i for i, g in enumerate(GEO_PRECISIONS)}
+    fields = ("id", "type", "date_start", "date_end", "date_precision", "actors", "observers", "places", "assets",
+              "evidence", "source_name", "source_url", "published", "status", "lat", "lon", "geo_precision",
+              "closest_approach_km", "related", "geometry")
     rows = []
-    for ev in loc.to_dict("records"):
-        geom = json.loads(ev["geometry"])
-        km = ev.get("closest_approach_km")
+    # plain column lists: DataFrame.to_dict("records") alone took half the time at 100,000 events
+    for (eid, etype, start, end, dprec, actors, observers, places, assets, evidence, sname, surl, published,
+         status, lat, lon, gprec, km, related, geometry) in zip(*(loc[f].tolist() for f in fields), strict=True):
+        geom = json.loads(geometry)
         line = geom["type"] in ("LineString", "MultiLineString")
-        card = [date_text(ev["date_start"], ev["date_end"], ev["date_precision"]), ev["actors"], ev["observers"],
-                ev["places"], ev["assets"], ev["evidence"] or "", _text(ev["source_name"]), _text(ev["source_url"]),
-                ev["published"].isoformat() if isinstance(ev["published"], date) else None, ev["status"]]
-        rows.append({
-            "id": ev["id"], "t": type_index[ev["type"]],
-            "d0": day_number(ev["date_start"]), "d1": day_number(ev["date_end"]),
-            "lat": round(float(ev["lat"]), 4), "lon": round(float(ev["lon"]), 4),
-            "gp": gp_index[ev["geo_precision"]],
-            "km": None if km is None or km != km else float(km),
-            "tip": tooltip_text(ev), "rel": ev["related"],
+        card = [date_text(start, end, dprec), actors, observers, places, assets, evidence or "", _text(sname),
+                _text(surl), published.isoformat() if isinstance(published, date) else None, status]
+        rows.append((
+            eid, type_index[etype], day_number(start), day_number(end), round(float(lat), 4), round(float(lon), 4),
+            gp_index[gprec], None if km is None or km != km else float(km),
+            tooltip_text({"type": etype, "actors": actors, "date_start": start}), related,
             # a line through named places is our drawing, not a reported track
-            "inf": int(line and ev["geo_precision"] != "exact"),
-            "geom": "" if geom["type"] == "Point" else json.dumps(
+            int(line and gprec != "exact"),
+            "" if geom["type"] == "Point" else json.dumps(
                 {"type": geom["type"], "coordinates": _round(geom["coordinates"])}, separators=(",", ":")),
-            "card": json.dumps(card, ensure_ascii=False, separators=(",", ":")),
-        })
+            json.dumps(card, ensure_ascii=False, separators=(",", ":")),
+        ))
     return pd.DataFrame(rows, index=loc.index, columns=[*DRAW_COLUMNS, "geom", "card"])
 
 
