@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from events.formats import Progress, read_bytes
+from events.formats import Progress
 from events.schema import Event, FieldError
 from events.store import Store
 
@@ -41,8 +41,3 @@ def save_events(store: Store, events: list[Event], errors: list[FieldError], par
     report.saved = True
     return report
 
-
-def import_bytes(store: Store, name: str, content: bytes, partial: bool = False,
-                 progress: Progress = None) -> ImportReport:
-    events, errors = read_bytes(name, content)
-    return save_events(store, events, errors, partial, progress)

@@ -23,7 +23,6 @@ ROOT = Path(__file__).resolve().parent.parent
 STATIC = ROOT / "static"
 VENDOR = STATIC / "vendor"
 URL_PREFIX = "/app/static/vendor/"
-OWN_CSS = STATIC / "sortie.css"
 
 # Files the map does not need: folium adds them for AwesomeMarkers icons, which Sortie does
 # not use (our icons are SVG paths), and they would pull web fonts. jQuery stays: folium's

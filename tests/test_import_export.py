@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from events.formats import CSV_COLUMNS, read_bytes, write_csv
-from events.importer import import_bytes
+from events.importer import save_events
 from events.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,10 +79,10 @@ def test_huge_cell_is_an_error_not_a_crash():
 def test_import_with_a_bad_row_saves_nothing_unless_partial(store: Store):
     before, rev = store.count(), store.revision()
     data = csv_text(OK, {**OK, "type": "flyby"})
-    report = import_bytes(store, "x.csv", data)
+    report = save_events(store, *read_bytes("x.csv", data), partial=False)
     assert not report.saved and store.count() == before and store.revision() == rev
     assert "nothing saved" in report.summary()
-    report = import_bytes(store, "x.csv", data, partial=True)
+    report = save_events(store, *read_bytes("x.csv", data), partial=True)
     assert report.saved and report.added == 1 and store.count() == before + 1
 
 

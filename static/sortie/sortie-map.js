@@ -193,7 +193,7 @@
         sx[i] = xx + Math.round((mid - xx) / wx) * wx;
         sy[i] = this.y0[i] * scale - oy;
       }
-      var vis = this.vis = new Uint8Array(n), typeOn = this.typeOn, hidden = this.hidden, t = d.t;
+      var vis = new Uint8Array(n), typeOn = this.typeOn, hidden = this.hidden, t = d.t;
       for (i = 0; i < n; i++) vis[i] = !hidden[i] && typeOn[t[i]] ? 1 : 0;
       // icons, from sprites; a screen grid of them for hit tests. Past ICON_LIMIT events on screen
       // (a continent of 100,000) glyphs would only overlap: each is a dot in its type's colour.
@@ -298,7 +298,7 @@
         ctx.stroke();
         ctx.setLineDash([]);
       }
-      var drawn = onScreen.length, dots = drawn > ICON_LIMIT, j;
+      var drawn = onScreen.length, j;
       for (var hk in this.highlight) {
         i = +hk;
         if (!vis[i]) continue;
@@ -307,7 +307,7 @@
         ctx.fillStyle = "rgba(255, 214, 0, 0.75)";
         ctx.fill();
       }
-      if (dots) {
+      if (dense) {
         var byType = opts.order.map(function () { return new Path2D(); });
         for (j = 0; j < drawn; j++) {
           i = onScreen[j];
@@ -323,7 +323,6 @@
           else ctx.drawImage(spr, sx[i] - sw / 2, sy[i] - sw / 2, sw, sw);
         }
       }
-      this.dots = dots;
       // closest-approach labels, when few enough to read
       if (drawn < 2000) {
         ctx.font = "600 12px system-ui, sans-serif";
