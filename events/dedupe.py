@@ -22,6 +22,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from events.geo_precision import COARSE
 from events.schema import Event
 
 EARTH_KM = 6371.0088
@@ -133,9 +134,8 @@ def possible_duplicates(
     place_score = np.where(p_hit, 1.0, np.where(p_near, 1.0 - 0.5 * np.nan_to_num(dist) / max_km, UNKNOWN))
     # A country or sea-area point (Japan's centroid for "Japanese airspace") says little about
     # where it happened: distance rules a row out only when both points are precise.
-    coarse = {"area", "country", "unknown"}
-    s_precise = ~sub["geo_precision"].isin(coarse).to_numpy(bool) if "geo_precision" in sub else np.zeros(n, bool)
-    precise = s_precise & (candidate.geo_precision not in coarse)
+    s_precise = ~sub["geo_precision"].isin(COARSE).to_numpy(bool) if "geo_precision" in sub else np.zeros(n, bool)
+    precise = s_precise & (candidate.geo_precision not in COARSE)
     place_bad = ~p_hit & has_dist & ~p_near & precise
 
     same_src = (sub["source_url"] == candidate.source_url).to_numpy(bool) if candidate.source_url else np.zeros(n, bool)

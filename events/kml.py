@@ -19,22 +19,13 @@ from typing import IO, Any
 import defusedxml.ElementTree as DET
 from defusedxml import DefusedXmlException
 
+from events.event_types import REGISTRY, label
 from events.formats import CSV_COLUMNS, Progress, parse_into
 from events.schema import FieldError, country_name
 
 KML_NS = "http://www.opengis.net/kml/2.2"
-# Colours as on the map (maps/style.py), repeated here so events/ needs nothing from maps/.
-_COLORS = {
-    "joint_patrol": "D55E00", "exercise": "0072B2", "bomber_approach": "9B59B6", "scramble": "E69F00",
-    "incursion": "B2182B", "transit": "009E73", "other": "555555",
-}
 _DATA_FIELDS = [c for c in CSV_COLUMNS if c not in ("lat", "lon", "geometry")]
 _LISTS = ("actors", "observers", "places", "assets", "related")
-
-
-def _kml_color(rgb: str, alpha: str = "ff") -> str:
-    """KML colours are aabbggrr."""
-    return alpha + rgb[4:6] + rgb[2:4] + rgb[0:2]
 
 
 def _el(parent: ET.Element, tag: str, text: str | None = None, **attrib: str) -> ET.Element:
@@ -88,7 +79,7 @@ def _description(ev: Any) -> str:
 def _placemark(ev: Any) -> ET.Element:
     pm = ET.Element("Placemark", {"id": ev.id})
     who = "/".join(ev.actors) or "?"
-    _el(pm, "name", f"{ev.type.replace('_', ' ')} · {who} · {ev.date_start}")
+    _el(pm, "name", f"{label(ev.type)} · {who} · {ev.date_start}")
     _el(pm, "description", _description(ev))
     span = _el(pm, "TimeSpan")
     _el(span, "begin", ev.date_start.isoformat())
@@ -110,13 +101,13 @@ def _placemark(ev: Any) -> ET.Element:
 
 def _styles() -> str:
     out = []
-    for t, rgb in _COLORS.items():
-        s = ET.Element("Style", {"id": t})
-        _el(_el(s, "IconStyle"), "color", _kml_color(rgb))
+    for t in REGISTRY:
+        s = ET.Element("Style", {"id": t.name})
+        _el(_el(s, "IconStyle"), "color", t.kml_color())
         ls = _el(s, "LineStyle")
-        _el(ls, "color", _kml_color(rgb))
+        _el(ls, "color", t.kml_color())
         _el(ls, "width", "3")
-        _el(_el(s, "PolyStyle"), "color", _kml_color(rgb, "4d"))
+        _el(_el(s, "PolyStyle"), "color", t.kml_color("4d"))
         out.append(ET.tostring(s, encoding="unicode"))
     return "".join(out)
 

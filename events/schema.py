@@ -19,23 +19,17 @@ import shapely
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from shapely.geometry import shape
 
-EVENT_TYPES: tuple[str, ...] = (
-    "joint_patrol",
-    "exercise",
-    "bomber_approach",
-    "scramble",
-    "incursion",
-    "transit",
-    "other",
-)
+from events.event_types import EVENT_TYPES
+from events.geo_precision import GEO_PRECISIONS
+
 DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "range", "unknown")
-GEO_PRECISIONS: tuple[str, ...] = ("exact", "place", "area", "country", "unknown")
 STATUSES: tuple[str, ...] = ("draft", "approved")
 
-EventType = Literal["joint_patrol", "exercise", "bomber_approach", "scramble", "incursion", "transit", "other"]
-DatePrecision = Literal["day", "month", "range", "unknown"]
-GeoPrecision = Literal["exact", "place", "area", "country", "unknown"]
-Status = Literal["draft", "approved"]
+# Literal[tuple] spells out the registries' names for pydantic: a new type is only a registry entry.
+EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
+DatePrecision = Literal[DATE_PRECISIONS]  # type: ignore[valid-type]
+GeoPrecision = Literal[GEO_PRECISIONS]  # type: ignore[valid-type]
+Status = Literal[STATUSES]  # type: ignore[valid-type]
 
 GEOMETRY_TYPES = {"Point", "LineString", "Polygon", "MultiPolygon", "MultiLineString", "MultiPoint"}
 MAX_TEXT = 5_000  # one evidence sentence or note; a whole article does not belong in a field

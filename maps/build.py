@@ -9,14 +9,15 @@ from typing import Any
 import folium
 import pandas as pd
 
+from events import event_types as et
+from events.geo_precision import browser_options
 from maps import payload as pl
 from maps.basemap import base_map, basemap_data
 from maps.events_layer import EventsLayer
 from maps.labels import MarineLabels, marine_labels
 from maps.permalink import MapLink
-from maps.style import TYPE_COLORS, TYPE_ICONS, TYPE_LABELS
 
-BORDER_COLOR = TYPE_COLORS["bomber_approach"]
+BORDER_COLOR = et.COLORS["bomber_approach"]
 
 
 def bounds(df: pd.DataFrame) -> list[list[float]] | None:
@@ -38,7 +39,8 @@ def map_options(df: pd.DataFrame, start: date | None, end: date | None, link: Ma
     return {
         "selected": link.event, "t": pl.day_number(link.t) if link.t else None, "w": link.w,
         "view": link.center is not None, "permalink": permalink,
-        "order": list(TYPE_COLORS), "colors": TYPE_COLORS, "labels": TYPE_LABELS, "icons": TYPE_ICONS,
+        "order": list(et.EVENT_TYPES), "colors": et.COLORS, "labels": et.LABELS, "icons": et.GLYPHS,
+        "precisions": browser_options(),
         "names": pl.country_names(df), "start": pl.day_number(lo), "end": pl.day_number(hi),
         "iconSize": 22, "tickMs": 120, "borders": approached(df),
         "borderStyle": {"color": BORDER_COLOR, "weight": 2, "opacity": 0.65, "fill": False, "dashArray": "6 4"},

@@ -19,8 +19,9 @@ from typing import Any
 
 import pandas as pd
 
+from events import event_types as et
+from events.geo_precision import GEO_PRECISIONS  # indices shared with static/sortie
 from events.schema import country_name
-from maps.style import TYPE_COLORS
 from maps.text import date_text, tooltip_text
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -44,7 +45,6 @@ def _text(v: Any) -> str | None:
     return v if isinstance(v, str) and v else None
 
 
-GEO_PRECISIONS = ("exact", "place", "area", "country", "unknown")  # indices shared with sortie-map.js
 DRAW_COLUMNS = ("id", "t", "d0", "d1", "lat", "lon", "gp", "km", "tip", "rel", "inf")
 
 
@@ -55,7 +55,7 @@ def prepare(df: pd.DataFrame) -> pd.DataFrame:
     of rows and a few joins (milliseconds at 100,000 events).
     """
     loc = df[df["geometry"].notna()]
-    type_index = {t: i for i, t in enumerate(TYPE_COLORS)}
+    type_index = {t: i for i, t in enumerate(et.EVENT_TYPES)}
     gp_index = {g: i for i, g in enumerate(GEO_PRECISIONS)}
     fields = ("id", "type", "date_start", "date_end", "date_precision", "actors", "observers", "places", "assets",
               "evidence", "source_name", "source_url", "published", "status", "lat", "lon", "geo_precision",

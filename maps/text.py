@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from maps.style import TYPE_LABELS
+from events import event_types as et
 
 
 def date_text(start: date, end: date | None, precision: str) -> str:
@@ -23,4 +23,4 @@ def date_text(start: date, end: date | None, precision: str) -> str:
 
 def tooltip_text(ev: dict[str, Any]) -> str:
     who = "/".join(ev.get("actors") or []) or "?"
-    return f"{TYPE_LABELS.get(ev['type'], ev['type'])} · {who} · {ev['date_start']}"
+    return f"{et.LABELS.get(ev['type'], ev['type'])} · {who} · {ev['date_start']}"

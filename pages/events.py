@@ -6,10 +6,10 @@ import json
 
 import streamlit as st
 
+from events import event_types as et
 from events.query import EventFilter
 from events.schema import DATE_PRECISIONS, EVENT_TYPES, GEO_PRECISIONS, STATUSES, FieldErrors, parse_event
 from events.store import HistoryEntry
-from maps.style import TYPE_LABELS
 from ui.entry import ensure_entrypoint
 from ui.loaders import get_store, load_events, refresh
 
@@ -70,10 +70,10 @@ if rows:
     if ev is None:
         st.warning("That event was just deleted in another session.")
         st.stop()
-    st.subheader(f"Edit {TYPE_LABELS[ev.type].lower()} of {ev.date_start}")
+    st.subheader(f"Edit {et.LABELS[ev.type].lower()} of {ev.date_start}")
     with st.form(f"edit_{ev.id}"):
         a, b, c = st.columns(3)
-        etype = a.selectbox("Type", EVENT_TYPES, index=EVENT_TYPES.index(ev.type), format_func=TYPE_LABELS.get)
+        etype = a.selectbox("Type", EVENT_TYPES, index=EVENT_TYPES.index(ev.type), format_func=et.LABELS.get)
         start = b.date_input("Start", ev.date_start)
         end = c.date_input("End", ev.date_end)
         a, b, c = st.columns(3)
@@ -140,5 +140,5 @@ with st.expander(f"Recently deleted ({len(deleted)})"):
     if not deleted:
         st.caption("Nothing deleted. Deleted events stay here and can be restored.")
     for h in deleted.values():
-        restore_row(h, f"**{TYPE_LABELS[h.event.type]}**, {h.event.date_start} · deleted {h.at:%Y-%m-%d %H:%M} UTC",
+        restore_row(h, f"**{et.LABELS[h.event.type]}**, {h.event.date_start} · deleted {h.at:%Y-%m-%d %H:%M} UTC",
                     f"undelete_{h.hid}")

@@ -11,6 +11,7 @@ from datetime import date
 
 import streamlit as st
 
+from events import event_types as et
 from events.ingest import (
     ACTIONS,
     UPLOAD_TYPES,
@@ -24,7 +25,6 @@ from events.schema import EVENT_TYPES
 from events.store import events_frame
 from maps.build import events_map
 from maps.render import show_map
-from maps.style import TYPE_LABELS
 from ui.entry import ensure_entrypoint
 from ui.loaders import get_store, load_events, refresh
 
@@ -94,7 +94,7 @@ edited = st.data_editor(
     column_config={
         "action": st.column_config.SelectboxColumn("Action", options=list(ACTIONS), required=True),
         "type": st.column_config.SelectboxColumn("Type", options=list(EVENT_TYPES), required=True,
-                                                 help=", ".join(f"{k}: {v}" for k, v in TYPE_LABELS.items())),
+                                                 help=", ".join(f"{k}: {v}" for k, v in et.LABELS.items())),
         "date_start": st.column_config.DateColumn("Start", required=True),
         "date_end": st.column_config.DateColumn("End"),
         "actors": "Actors",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from events import event_types as et
 from events.schema import country_name
 from maps.charts import weekly_chart
 from maps.permalink import MapLink
 from maps.render import show_map
 from maps.snapshot.describe import date_window
-from maps.style import TYPE_LABELS
 from maps.text import date_text
 from ui.entry import ensure_entrypoint
 from ui.exports import export_panel
@@ -55,7 +55,7 @@ if len(view):
 
 st.subheader(f"{len(view):,} event(s)")
 table = view.assign(
-    type=view["type"].map(TYPE_LABELS),
+    type=view["type"].map(et.LABELS),
     when=[date_text(*d) for d in zip(view["date_start"], view["date_end"], view["date_precision"], strict=True)],
     actors=view["actors"].map(lambda cs: ", ".join(country_name(c) for c in cs)),
     observers=view["observers"].map(lambda cs: ", ".join(country_name(c) for c in cs)),

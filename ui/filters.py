@@ -7,10 +7,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from events import event_types as et
 from events.query import EventFilter
 from events.schema import EVENT_TYPES, country_name
 from maps.permalink import LINK_KEYS, MapLink
-from maps.style import TYPE_LABELS
 
 KEYS = ("f_actors", "f_observers", "f_types", "f_dates", "f_q", "f_drafts")
 
@@ -57,7 +57,7 @@ def sidebar_filter(df: pd.DataFrame) -> EventFilter:
                    help="Who flew, sailed or exercised. Empty = all.")
     sb.multiselect("Approached / reacting country", observer_opts, format_func=_label, key="f_observers",
                    help="Who was approached or reacted (e.g. scrambled jets). Empty = all.")
-    sb.multiselect("Event type", EVENT_TYPES, format_func=lambda t: TYPE_LABELS[t], key="f_types",
+    sb.multiselect("Event type", EVENT_TYPES, format_func=lambda t: et.LABELS[t], key="f_types",
                    help="Empty = all types.")
     picked = sb.date_input("Dates", key="f_dates", format="YYYY-MM-DD",
                            help="Events whose dates overlap this window.")

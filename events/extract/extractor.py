@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from events.event_types import BY_NAME
 from events.schema import Event, country_name, new_id
 
 from . import actors as actors_mod
@@ -20,11 +21,8 @@ from . import approach, assets, dates, places, roles, sentences, types
 from .link import Draft, merge
 from .textin import clean_input
 
-BASE_CONFIDENCE = {"joint_patrol": 0.8, "exercise": 0.7, "bomber_approach": 0.65, "scramble": 0.75,
-                   "incursion": 0.75, "transit": 0.7, "other": 0.55}
 _SAME_OPERATION = {"joint_patrol": {"incursion", "bomber_approach"}, "incursion": {"joint_patrol", "bomber_approach"},
                    "bomber_approach": {"incursion", "joint_patrol"}}
-ROUTE_TYPES = {"joint_patrol", "transit", "bomber_approach", "other"}
 _QUALIFIED_PLACE = re.compile(r"(?:border|borders|airspace|ADIZ|zone|territory|coast|coastline|waters)$", re.I)
 _JOINT = re.compile(r"\b(?:joint|combined|jointly|together|with)\b", re.I)
 
@@ -227,7 +225,7 @@ def _add_followup_places(drafts: list[Draft], sents: list[sentences.Sentence], c
 
 
 def _confidence(d: Draft) -> float:
-    c = BASE_CONFIDENCE[d.type]
+    c = BY_NAME[d.type].confidence
     c += 0.1 if d.date_explicit else -0.1
     c += 0.05 if any(p.resolved for p in d.places) else -0.05
     c += 0.05 if d.actors else -0.25
@@ -306,7 +304,7 @@ def _to_event(d: Draft, key_to_id: dict[int, str], published: date, url: str | N
     if not plist and d.type == "scramble" and d.actors:
         cp = places.country_place(_display_country(d.actors[0]))
         plist = [cp] if cp else []
-    geometry, precision = places.geometry_for(plist, route=d.type in ROUTE_TYPES)
+    geometry, precision = places.geometry_for(plist, route=BY_NAME[d.type].route)
     notes = []
     if d.merged_evidence:
         notes.append("Also reported as: " + " | ".join(e[:300] for e in d.merged_evidence))

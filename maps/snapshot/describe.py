@@ -12,9 +12,9 @@ from typing import Any
 
 import pandas as pd
 
+from events import event_types as et
 from events.query import EventFilter
 from events.schema import country_name
-from maps.style import TYPE_LABELS
 
 
 def day(d: date | None) -> str:
@@ -42,7 +42,7 @@ def filter_text(flt: EventFilter) -> str:
     if flt.observers:
         bits.append(f"approached/reacting: {_names(flt.observers)}")
     if flt.types:
-        bits.append("types: " + ", ".join(TYPE_LABELS.get(t, t) for t in flt.types))
+        bits.append("types: " + ", ".join(et.LABELS.get(t, t) for t in flt.types))
     if flt.text:
         bits.append(f'text: "{flt.text}"')
     return "; ".join(bits) if bits else "all countries and event types"
@@ -62,7 +62,7 @@ def _short_day(d: date) -> str:
 def event_label(ev: dict[str, Any]) -> str:
     """Two short lines: who did what, then when and with what."""
     who = "+".join(ev.get("actors") or []) or "?"
-    what = TYPE_LABELS.get(ev["type"], ev["type"]).lower()
+    what = et.LABELS.get(ev["type"], ev["type"]).lower()
     start, end = ev["date_start"], ev.get("date_end")
     when = _short_day(start) if not end or end == start else f"{_short_day(start)} – {_short_day(end)}"
     if ev.get("date_precision") == "month":

@@ -14,9 +14,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from events.geo_precision import RINGED  # drawn as a large dashed ring, as on the interactive map
 from maps.snapshot.extent import Extent, fit, merc_y, unwrap, window_start
-
-COARSE = frozenset({"country", "area"})  # drawn as a large dashed ring, as on the interactive map
 
 
 @dataclass
@@ -63,7 +62,7 @@ def event_shapes(df: pd.DataFrame) -> list[EventShape]:
         anchor = (float(lo), float(la)) if pd.notna(lo) and pd.notna(la) else (parts[0][0, 0], parts[0][0, 1])
         # Same window as its first part, so the label sits on the shape.
         anchor = (anchor[0] + 360.0 * round((parts[0][0, 0] - anchor[0]) / 360.0), anchor[1])
-        out.append(EventShape(i, t, kind, p in COARSE, p == "exact", parts, holes, anchor))
+        out.append(EventShape(i, t, kind, p in RINGED, p == "exact", parts, holes, anchor))
     return out
 
 

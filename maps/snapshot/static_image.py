@@ -30,31 +30,26 @@ from shapely.geometry import Polygon
 from shapely.geometry.polygon import orient
 from svgpath2mpl import parse_path
 
+from events import event_types as et
 from events.query import EventFilter
-from maps import style
 from maps.snapshot import describe
 from maps.snapshot.basemap import land, outlines
 from maps.snapshot.extent import Extent, merc_y
 from maps.snapshot.labels import place_labels
 from maps.snapshot.shapes import EventShape, event_shapes, place, project
-from maps.style import SEA, TYPE_COLORS, TYPE_LABELS
+from maps.style import SEA
 
-# Fallback markers per type, if maps.style has no SVG glyphs; a black-and-white print still tells types apart.
-TYPE_MARKERS: dict[str, str] = {
-    "joint_patrol": "D", "exercise": "s", "bomber_approach": "^", "scramble": "P",
-    "incursion": "X", "transit": ">", "other": "o",
-}
 FORMATS = ("png", "svg", "pdf")
 
 
 @lru_cache(maxsize=16)
 def marker(etype: str) -> MplPath | str:
-    """The type's glyph from maps.style.TYPE_ICONS (SVG path data, as on the interactive map)."""
-    d = getattr(style, "TYPE_ICONS", {}).get(etype)
-    if not d:
-        return TYPE_MARKERS.get(etype, "o")
+    """The type's glyph (SVG path data, as on the interactive map), or its plain marker."""
+    t = et.BY_NAME.get(etype)
+    if t is None or not t.glyph:
+        return t.marker if t else "o"
     # SVG's y axis points down, in a 24x24 box: centre it and flip it for matplotlib.
-    path = parse_path(d).transformed(Affine2D().translate(-12, -12).scale(1, -1))
+    path = parse_path(t.glyph).transformed(Affine2D().translate(-12, -12).scale(1, -1))
     return _even_odd(path)
 
 
@@ -194,11 +189,11 @@ class Snapshot:
         out: list[object] = []
         kinds = {s.kind for s in self.shapes}
         routed = {s.etype for s in self.shapes if s.kind == "line"}
-        for t, color in TYPE_COLORS.items():
+        for t, color in et.COLORS.items():
             if t in present:  # a type drawn as routes shows its line colour too
                 out.append(Line2D([], [], marker=marker(t), color=color, markeredgecolor="#222",
                                   markeredgewidth=0.4, lw=2 if t in routed else 0, markersize=fs * 1.3,
-                                  label=f"{TYPE_LABELS[t]} ({present[t]:,})"))
+                                  label=f"{et.LABELS[t]} ({present[t]:,})"))
         if any(s.kind == "line" and s.exact for s in self.shapes):
             out.append(Line2D([], [], color="#444", lw=2, label="route (arrow: direction)"))
         if any(s.kind == "line" and not s.exact for s in self.shapes):
@@ -206,7 +201,7 @@ class Snapshot:
         if self._links:
             out.append(Line2D([], [], color="#333", lw=1.2, ls=":", label="related events"))
         if self._approached:
-            out.append(Line2D([], [], color=TYPE_COLORS["bomber_approach"], lw=1.5, ls="--",
+            out.append(Line2D([], [], color=et.COLORS["bomber_approach"], lw=1.5, ls="--",
                               label="approached country's border"))
         if "area" in kinds:
             out.append(Patch(facecolor=(0.3, 0.3, 0.3, 0.18), edgecolor="#444", label="area"))
@@ -265,7 +260,7 @@ class Snapshot:
             arts.append((artist, np.array(rows, dtype=int), np.array(face, dtype=float).reshape(-1, 4),
                          np.array(edge, dtype=float).reshape(-1, 4)))
 
-        border = outlines(self._approached, self.extent, TYPE_COLORS["bomber_approach"], fs * 0.16)
+        border = outlines(self._approached, self.extent, et.COLORS["bomber_approach"], fs * 0.16)
         if border is not None:
             ax.add_collection(border)
         if self._links:
@@ -282,8 +277,8 @@ class Snapshot:
             for shell, holes in zip(s.parts, s.holes or [[]] * len(s.parts), strict=False):
                 paths.append(MplPath.make_compound_path(*[MplPath(r, closed=True) for r in [shell, *holes]]))
                 rows.append(s.row)
-                face.append(to_rgba(TYPE_COLORS[s.etype], 0.18))
-                edge.append(to_rgba(TYPE_COLORS[s.etype], 0.9))
+                face.append(to_rgba(et.COLORS[s.etype], 0.18))
+                edge.append(to_rgba(et.COLORS[s.etype], 0.9))
         if paths:
             keep(ax.add_collection(PathCollection(paths, facecolors=face, edgecolors=edge, linewidths=fs * 0.15,
                                                   zorder=2)), rows, face, edge)
@@ -294,7 +289,7 @@ class Snapshot:
                 segs.append(part)
                 rows.append(s.row)
                 dashes.append((0, (3, 2.2)) if not s.exact else "solid")
-                cols.append(to_rgba(TYPE_COLORS[s.etype], 0.95))
+                cols.append(to_rgba(et.COLORS[s.etype], 0.95))
                 if len(part) >= 2:
                     a, b = part[-2], part[-1]
                     heads.append((s.row, (a + b) / 2, b - a, cols[-1]))
@@ -317,18 +312,18 @@ class Snapshot:
         pts += [(s, np.array(s.anchor)) for s in by_kind["area"]]
         coarse = [(s, p) for s, p in pts if s.coarse]
         if coarse:
-            face = [to_rgba(TYPE_COLORS[s.etype], 0.28) for s, _ in coarse]
+            face = [to_rgba(et.COLORS[s.etype], 0.28) for s, _ in coarse]
             edge = [to_rgba("#222", 0.8)] * len(coarse)
             xy = np.array([p for _, p in coarse])
             sc = ax.scatter(xy[:, 0], xy[:, 1], s=(fs * 2.6) ** 2, marker="o", facecolors=face, edgecolors=edge,
                             linewidths=fs * 0.1, linestyles="--", zorder=4)
             keep(sc, [s.row for s, _ in coarse], face, edge)
-        for t in TYPE_COLORS:
+        for t in et.COLORS:
             mine = [(s, p) for s, p in pts if s.etype == t]
             if not mine:
                 continue
             xy = np.array([p for _, p in mine])
-            face = [to_rgba(TYPE_COLORS[t], 0.95)] * len(mine)
+            face = [to_rgba(et.COLORS[t], 0.95)] * len(mine)
             edge = [to_rgba("#222", 0.9)] * len(mine)
             sc = ax.scatter(xy[:, 0], xy[:, 1], s=(fs * 1.5) ** 2, marker=marker(t), facecolors=face,
                             edgecolors=edge, linewidths=fs * 0.04, zorder=5)
