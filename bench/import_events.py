@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import write_csv  # noqa: E402
-from events.formats import read_file  # noqa: E402
+from events.io import read_file  # noqa: E402
 from events.store import Store  # noqa: E402
 
 

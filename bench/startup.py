@@ -73,7 +73,7 @@ def main() -> None:
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
-    from events.formats import read_file
+    from events.io import read_file
     from events.store import SAMPLE
 
     want = sum(1 for e in read_file(SAMPLE)[0] if e.geometry)

@@ -8,7 +8,7 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
-from events.formats import CSV_COLUMNS
+from events.io import COLUMNS
 from events.schema import EVENT_TYPES
 
 ACTORS = ["RUS", "CHN", "USA", "JPN", "KOR", "TWN", "GBR", "FRA", "PRK", "AUS"]
@@ -45,7 +45,7 @@ def rows(n: int, seed: int = 1) -> list[dict[str, str]]:
 
 def write_csv(path: Path, n: int, seed: int = 1) -> Path:
     with open(path, "w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        w = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
         w.writeheader()
         w.writerows(rows(n, seed))
     return path

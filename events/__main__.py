@@ -1,57 +1,75 @@
-"""Command line: ``python -m events import FILE`` and ``python -m events export``.
+"""Command line: ``python -m events import PATH`` and ``python -m events export``.
 
-The store is the one at ``SORTIE_DB`` (a path or SQLAlchemy URL), or ``--db``.
+The store is the one at ``SORTIE_DB`` (a path or SQLAlchemy URL), or ``--db``. Imports go
+through :mod:`events.intake`, as the Ingest page does; formats come from :mod:`events.io`.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from tqdm import tqdm
 
-from events.articles import cli_import, is_article_source, parse_published
-from events.formats import read_bytes, write_csv, write_geojson
-from events.importer import save_events
-from events.kml import write_kml
+from events import intake
+from events import io as formats
 from events.store import Store
+
+
+def parse_published(value: str) -> date:
+    """argparse type for ``--published``: strictly YYYY-MM-DD, so 03/04/2024 is never guessed."""
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _read(args: argparse.Namespace, path: Path) -> intake.Batch:
+    if intake.is_event_file(path):
+        with tqdm(desc="validating", unit=" rows", disable=args.quiet, file=sys.stderr) as bar:
+            return intake.read_path(path, progress=bar.update)
+    with tqdm(desc="extracting", unit=" articles", disable=args.quiet, file=sys.stderr, delay=0.2) as bar:
+        def set_total(n: int) -> None:
+            bar.total = n
+            bar.refresh()
+
+        return intake.read_path(path, args.published, progress=bar.update, total=set_total)
 
 
 def _import(args: argparse.Namespace) -> int:
     path = Path(args.file)
-    if is_article_source(path):  # a folder of articles or an RSS/Atom feed: drafts for review
-        return cli_import(Store(args.db, seed=None), path, args.published, args.partial, args.quiet, args.max_errors)
-    if not path.is_file():
-        print(f"error: {path} is not a file", file=sys.stderr)
+    if not path.exists():
+        print(f"error: {path}: no such file or folder", file=sys.stderr)
         return 2
     store = Store(args.db, seed=None)
-    with tqdm(desc="validating", unit=" rows", disable=args.quiet, file=sys.stderr) as bar:
-        events, errors = read_bytes(path.name, path.read_bytes(), progress=bar.update)
-    for err in errors[: args.max_errors]:
-        print(f"{path.name}: {err}", file=sys.stderr)
-    if len(errors) > args.max_errors:
-        print(f"... and {len(errors) - args.max_errors} more problem(s)", file=sys.stderr)
-    with tqdm(total=len(events), desc="saving", unit=" events", disable=args.quiet or (errors and not args.partial),
-              file=sys.stderr) as bar:
-        report = save_events(store, events, errors, args.partial, progress=bar.update)
-    print(report.summary(), file=sys.stderr if not report.saved else sys.stdout)
-    return 0 if report.saved else 1
+    batch = _read(args, path)
+    if not batch.events_file:
+        intake.check_duplicates(batch, store.frame())
+    for p in batch.problems[: args.max_errors]:
+        print(p, file=sys.stderr)
+    if len(batch.problems) > args.max_errors:
+        print(f"... and {len(batch.problems) - args.max_errors} more problem(s)", file=sys.stderr)
+    quiet = args.quiet or (bool(batch.problems) and not args.partial) or not batch.events_file
+    with tqdm(total=len(batch.drafts), desc="saving", unit=" events", disable=quiet, file=sys.stderr) as bar:
+        intake.save(store, batch, args.partial, progress=bar.update)
+    print(batch.summary(), file=sys.stdout if batch.saved else sys.stderr)
+    return 0 if batch.saved else 1
 
 
 def _export(args: argparse.Namespace) -> int:
     store = Store(args.db, seed=None)
     events = tqdm(store.iter_events(), total=store.count(), desc="exporting", unit=" events",
                   disable=args.quiet or not args.out, file=sys.stderr)
-    write = {"csv": write_csv, "geojson": write_geojson, "kml": write_kml}[args.format]
     if not args.out:
-        write(events, sys.stdout)
+        formats.write(args.format, events, sys.stdout)
         return 0
     out = Path(args.out)
     tmp = out.with_name(out.name + ".part")
     try:
         with open(tmp, "w", encoding="utf-8", newline="") as f:
-            write(events, f)
+            formats.write(args.format, events, f)
         tmp.replace(out)  # atomic: a reader never sees half a file, a failure leaves the old one
     finally:
         tmp.unlink(missing_ok=True)
@@ -59,18 +77,19 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    readable = ", ".join(f.label for f in formats.FORMATS)
     p = argparse.ArgumentParser(prog="python -m events", description="Import and export Sortie events.")
     p.add_argument("--db", help="database path or SQLAlchemy URL (default: $SORTIE_DB or data/sortie.db)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
     sub = p.add_subparsers(dest="command", required=True)
-    imp = sub.add_parser("import", help="load a CSV, GeoJSON or KML file (all or nothing)")
-    imp.add_argument("file", help="CSV, GeoJSON or KML events; or articles: a folder, an RSS/Atom feed, .txt/.html/.md")
+    imp = sub.add_parser("import", help="load events, or draft them from articles (all or nothing)")
+    imp.add_argument("file", help=f"a file ({readable}) or a folder of articles")
     imp.add_argument("--partial", action="store_true", help="save the good rows even if some are bad")
     imp.add_argument("--max-errors", type=int, default=50, help="how many problems to print")
     imp.add_argument("--published", type=parse_published, metavar="YYYY-MM-DD",
                      help="articles: publication date for those whose file or feed item gives none")
     exp = sub.add_parser("export", help="write the stored events")
-    exp.add_argument("--format", choices=("csv", "geojson", "kml"), default="csv")
+    exp.add_argument("--format", choices=[f.name for f in formats.writable()], default="csv")
     exp.add_argument("--out", help="file to write (default: standard output)")
     args = p.parse_args(argv)
     return _import(args) if args.command == "import" else _export(args)

@@ -19,13 +19,13 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from events.formats import read_file
+from events.frame import LIST_FIELDS, decode_rows
+from events.io import read_events
 from events.schema import Event, utcnow
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "sortie.db"
 SAMPLE = ROOT / "data" / "sample_events.csv"
-LIST_FIELDS = ("actors", "observers", "places", "assets", "related")
 
 metadata = sa.MetaData()
 
@@ -125,23 +125,6 @@ def from_row(row: dict[str, Any]) -> Event:
     return Event.model_validate(d)
 
 
-def _decoded(df: pd.DataFrame) -> pd.DataFrame:
-    for f in LIST_FIELDS:
-        df[f] = df[f].map(json.loads)
-    for f in ("date_start", "date_end", "published"):
-        df[f] = [d.date() if pd.notna(d) else None for d in pd.to_datetime(df[f])]
-    for f in ("geometry", "source_url", "source_name"):
-        df[f] = df[f].astype(object).where(df[f].notna(), None)  # None, not NaN, for absent text
-    return df
-
-
-def events_frame(events: Iterable[Event]) -> pd.DataFrame:
-    """Events not (yet) in a store, as a frame shaped like ``Store.frame()``: drafts under review
-    go through the same map, filters and duplicate checks as stored events."""
-    rows = [to_row(e) for e in events]
-    return _decoded(pd.DataFrame(rows, columns=[c.name for c in events_table.columns]))
-
-
 def _json_default(o: Any) -> str:
     if isinstance(o, (date, datetime)):
         return o.isoformat()
@@ -196,7 +179,7 @@ class Store:
         """All events as a DataFrame (list fields decoded), the fast path for the dashboard."""
         with self.engine.connect() as c:
             df = pd.read_sql(sa.select(events_table).order_by(events_table.c.date_start), c)
-        return _decoded(df)
+        return decode_rows(df)
 
     def history(self, event_id: str | None = None, op: str | None = None) -> list[HistoryEntry]:
         """Earlier versions, newest first; ``op='delete'`` lists what can be undeleted."""
@@ -211,6 +194,16 @@ class Store:
             HistoryEntry(r["hid"], r["event_id"], r["op"], r["at"], Event.model_validate_json(r["data"]))
             for r in rows
         ]
+
+    def recently_deleted(self) -> list[HistoryEntry]:
+        """The last version of each deleted event that is still deleted, newest deletion first."""
+        with self.engine.connect() as c:
+            current = set(c.execute(sa.select(events_table.c.id)).scalars())
+        out: dict[str, HistoryEntry] = {}
+        for h in self.history(op="delete"):
+            if h.event_id not in current and h.event_id not in out:
+                out[h.event_id] = h
+        return list(out.values())
 
     # ---- writing -------------------------------------------------------------------------
 
@@ -234,14 +227,16 @@ class Store:
     def update(self, event: Event) -> Event:
         """Replace the stored event with the same id, keeping the old version in history."""
         with self.engine.begin() as c:
-            old = c.execute(sa.select(events_table).where(events_table.c.id == event.id)).mappings().first()
-            if old is None:
-                raise KeyError(f"no event with id {event.id!r}")
-            self._archive(c, [from_row(old)], "update")
-            new = event.model_copy(update={"updated_at": utcnow(), "created_at": from_row(old).created_at})
-            c.execute(sa.update(events_table).where(events_table.c.id == event.id).values(**to_row(new)))
+            new = self._update(c, event)
             self._bump(c)
         return new
+
+    def save(self, added: Iterable[Event] = (), updated: Iterable[Event] = ()) -> None:
+        """New events and updates of stored ones in one transaction: all are saved, or none."""
+        with self.engine.begin() as c:
+            self._insert(c, added)
+            for ev in updated:
+                self._update(c, ev)
 
     def delete(self, event_id: str) -> None:
         with self.engine.begin() as c:
@@ -269,6 +264,16 @@ class Store:
         return ev
 
     # ---- internals -----------------------------------------------------------------------
+
+    def _update(self, c: sa.Connection, event: Event) -> Event:
+        old = c.execute(sa.select(events_table).where(events_table.c.id == event.id)).mappings().first()
+        if old is None:
+            raise KeyError(f"no event with id {event.id!r}")
+        previous = from_row(old)
+        self._archive(c, [previous], "update")
+        new = event.model_copy(update={"updated_at": utcnow(), "created_at": previous.created_at})
+        c.execute(sa.update(events_table).where(events_table.c.id == event.id).values(**to_row(new)))
+        return new
 
     def _insert(
         self,
@@ -340,7 +345,7 @@ class Store:
         # The marker goes in first: a second process seeding at the same moment hits the
         # primary key and rolls back instead of inserting the sample twice.
         c.execute(sa.insert(meta_table).values(key="seeded", value=path.name))
-        events, errors = read_file(path)
+        events, errors = read_events(path.name, path.read_bytes())
         if errors:
             raise ValueError(f"sample dataset {path} is invalid: {errors[0]}")
         if not c.execute(sa.select(sa.func.count()).select_from(events_table)).scalar_one():

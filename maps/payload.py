@@ -64,7 +64,7 @@ def prepare(df: pd.DataFrame) -> pd.DataFrame:
     # plain column lists: DataFrame.to_dict("records") alone took half the time at 100,000 events
     for (eid, etype, start, end, dprec, actors, observers, places, assets, evidence, sname, surl, published,
          status, lat, lon, gprec, km, related, geometry) in zip(*(loc[f].tolist() for f in fields), strict=True):
-        geom = json.loads(geometry)
+        geom = geometry
         line = geom["type"] in ("LineString", "MultiLineString")
         card = [date_text(start, end, dprec), actors, observers, places, assets, evidence or "", _text(sname),
                 _text(surl), published.isoformat() if isinstance(published, date) else None, status]

@@ -7,8 +7,11 @@ import json
 import streamlit as st
 
 from events import event_types as et
+from events.edits import apply_edits, list_text
+from events.event_types import EVENT_TYPES
+from events.geo_precision import GEO_PRECISIONS
 from events.query import EventFilter
-from events.schema import DATE_PRECISIONS, EVENT_TYPES, GEO_PRECISIONS, STATUSES, FieldErrors, parse_event
+from events.schema import DATE_PRECISIONS, STATUSES, FieldErrors
 from events.store import HistoryEntry
 from ui.entry import ensure_entrypoint
 from ui.loaders import get_store, load_events, refresh
@@ -60,10 +63,6 @@ def restore_row(h: HistoryEntry, title: str, key: str) -> None:
         st.rerun()
 
 
-def _joined(values: list[str]) -> str:
-    return "; ".join(values)
-
-
 rows = picked.selection.rows if picked else []
 if rows:
     ev = store.get(view.iloc[rows[0]]["id"])
@@ -78,17 +77,17 @@ if rows:
         end = c.date_input("End", ev.date_end)
         a, b, c = st.columns(3)
         dprec = a.selectbox("Date precision", DATE_PRECISIONS, index=DATE_PRECISIONS.index(ev.date_precision))
-        actors = b.text_input("Actors (ISO alpha-3, ; separated)", _joined(ev.actors))
-        observers = c.text_input("Approached / reacting (ISO alpha-3)", _joined(ev.observers))
+        actors = b.text_input("Actors (ISO alpha-3, ; separated)", list_text(ev.actors))
+        observers = c.text_input("Approached / reacting (ISO alpha-3)", list_text(ev.observers))
         a, b, c = st.columns(3)
-        places = a.text_input("Places (as written, in order)", _joined(ev.places))
-        assets = b.text_input("Assets", _joined(ev.assets))
+        places = a.text_input("Places (as written, in order)", list_text(ev.places))
+        assets = b.text_input("Assets", list_text(ev.assets))
         km = "" if ev.closest_approach_km is None else f"{ev.closest_approach_km:g}"
         closest = c.text_input("Closest approach (km)", km)
         a, b, c = st.columns(3)
         gprec = a.selectbox("Location precision", GEO_PRECISIONS, index=GEO_PRECISIONS.index(ev.geo_precision))
         status = b.selectbox("Status", STATUSES, index=STATUSES.index(ev.status))
-        related = c.text_input("Related event ids", _joined(ev.related))
+        related = c.text_input("Related event ids", list_text(ev.related))
         geometry = st.text_area("Geometry (GeoJSON)", json.dumps(ev.geometry) if ev.geometry else "", height=80)
         evidence = st.text_area("Evidence sentence", ev.evidence)
         a, b, c = st.columns(3)
@@ -97,27 +96,21 @@ if rows:
         published = c.date_input("Published", ev.published)
         notes = st.text_area("Notes", ev.notes, height=68)
         if st.form_submit_button("Save changes", type="primary"):
+            values = {
+                "type": etype, "date_start": start, "date_end": end, "date_precision": dprec, "actors": actors,
+                "observers": observers, "places": places, "assets": assets, "closest_approach_km": closest,
+                "geo_precision": gprec, "status": status, "related": related, "geometry": geometry,
+                "evidence": evidence, "source_url": url, "source_name": outlet, "published": published,
+                "notes": notes,
+            }
             try:
-                geom = json.loads(geometry) if geometry.strip() else None
-            except json.JSONDecodeError as exc:
-                st.error(f"geometry: not valid GeoJSON ({exc.msg})")
+                store.update(apply_edits(ev, values))
+            except FieldErrors as exc:
+                for err in exc.errors:
+                    st.error(str(err))
             else:
-                data = {
-                    **ev.model_dump(include={"id", "created_at"}),
-                    "type": etype, "date_start": start, "date_end": end, "date_precision": dprec,
-                    "actors": actors, "observers": observers, "places": places, "assets": assets,
-                    "closest_approach_km": closest.strip() or None, "geo_precision": gprec, "status": status,
-                    "related": related, "geometry": geom, "evidence": evidence, "source_url": url or None,
-                    "source_name": outlet or None, "published": published, "notes": notes,
-                }
-                try:
-                    store.update(parse_event(data))
-                except FieldErrors as exc:
-                    for err in exc.errors:
-                        st.error(str(err))
-                else:
-                    refresh()
-                    st.success("Saved. The previous version is kept in the history below.")
+                refresh()
+                st.success("Saved. The previous version is kept in the history below.")
 
     col_del, _ = st.columns([1, 3])
     confirm = col_del.checkbox("I want to delete this event", key=f"confirm_{ev.id}")
@@ -131,14 +124,10 @@ if rows:
         for h in versions:
             restore_row(h, f"**{h.at:%Y-%m-%d %H:%M} UTC** · replaced by *{h.op}*", f"restore_{h.hid}")
 
-current = set(df["id"])
-deleted = {}
-for h in store.history(op="delete"):
-    if h.event_id not in current and h.event_id not in deleted:
-        deleted[h.event_id] = h
+deleted = store.recently_deleted()
 with st.expander(f"Recently deleted ({len(deleted)})"):
     if not deleted:
         st.caption("Nothing deleted. Deleted events stay here and can be restored.")
-    for h in deleted.values():
+    for h in deleted:
         restore_row(h, f"**{et.LABELS[h.event.type]}**, {h.event.date_start} · deleted {h.at:%Y-%m-%d %H:%M} UTC",
                     f"undelete_{h.hid}")

@@ -16,8 +16,8 @@ import streamlit as st
 from geo import Match, OfflineGeocoder, query_problem
 from geo.gazetteer import Gazetteer
 from maps.place import place_map
-from maps.render import show_map
 from ui.entry import ensure_entrypoint
+from ui.map_view import show_map
 
 ensure_entrypoint()
 

@@ -12,30 +12,26 @@ from datetime import date
 import streamlit as st
 
 from events import event_types as et
-from events.ingest import (
-    ACTIONS,
-    UPLOAD_TYPES,
-    apply_review,
-    drafts_from_text,
-    drafts_from_upload,
-    flag_duplicates,
-    review_table,
-)
-from events.schema import EVENT_TYPES
-from events.store import events_frame
+from events import intake
+from events import io as formats
+from events.frame import events_frame
+from events.review import ACTIONS, commit, decide, done_ids, review_table
 from maps.build import events_map
-from maps.render import show_map
 from ui.entry import ensure_entrypoint
 from ui.loaders import get_store, load_events, refresh
+from ui.map_view import show_map
 
 ensure_entrypoint()
 
 MAX_PASTE = 1_000_000
 
 
-def new_batch(drafts: list, problems: list) -> None:
-    """New drafts get a fresh review table (the editor's key names the batch)."""
-    st.session_state.ing_drafts, st.session_state.ing_problems = drafts, problems
+def new_batch(batch: intake.Batch) -> None:
+    """New drafts, checked against the store once, get a fresh review table (the editor's key names the batch)."""
+    intake.check_duplicates(batch, load_events())
+    problems = [str(p) for p in batch.problems]
+    problems += [f"{name}: no reported military activity found in this text" for name in batch.empty]
+    st.session_state.ing_drafts, st.session_state.ing_problems = batch.drafts, problems
     st.session_state.ing_batch = st.session_state.get("ing_batch", 0) + 1
 
 st.title("Ingest")
@@ -56,28 +52,26 @@ with paste:
             st.error("Paste the text of a report first.")
         else:
             with st.spinner("Reading the report…"):
-                drafts, problems = drafts_from_text(text, published, url.strip(), outlet.strip())
-            new_batch(drafts, problems)
+                batch = intake.read_text(text, published, url.strip(), outlet.strip())
+            new_batch(batch)
 with upload:
     f = st.file_uploader("Article (.txt .html .md .json), feed (.xml .rss .atom) or events (.csv .geojson .kml)",
-                         type=UPLOAD_TYPES, key="ing_file")
+                         type=formats.suffixes(), key="ing_file")
     fallback = st.date_input("Publication date for articles that carry none", value=None, key="ing_file_date")
     if st.button("Read file", type="primary", key="ing_read", disabled=f is None) and f is not None:
         with st.spinner(f"Reading {f.name}…"):
-            drafts, problems = drafts_from_upload(f.name, f.getvalue(), fallback)
-        new_batch(drafts, problems)
+            batch = intake.read_upload(f.name, f.getvalue(), fallback)
+        new_batch(batch)
 
 if msg := st.session_state.pop("ing_message", None):
     st.success(msg)
 for p in st.session_state.get("ing_problems", []):
-    st.warning(str(p))
+    st.warning(p)
 
 drafts = st.session_state.get("ing_drafts") or []
 if not drafts:
     st.stop()
 
-stored = load_events()
-flag_duplicates(drafts, stored)
 st.subheader(f"{len(drafts)} draft event(s) to review")
 draft_frame = events_frame([d.event for d in drafts])
 show_map(events_map(draft_frame, inline=True), key="ingest_map", height=380)
@@ -93,7 +87,7 @@ edited = st.data_editor(
     disabled=["confidence", "duplicate_of", "why_duplicate", "id"],
     column_config={
         "action": st.column_config.SelectboxColumn("Action", options=list(ACTIONS), required=True),
-        "type": st.column_config.SelectboxColumn("Type", options=list(EVENT_TYPES), required=True,
+        "type": st.column_config.SelectboxColumn("Type", options=list(et.EVENT_TYPES), required=True,
                                                  help=", ".join(f"{k}: {v}" for k, v in et.LABELS.items())),
         "date_start": st.column_config.DateColumn("Start", required=True),
         "date_end": st.column_config.DateColumn("End"),
@@ -113,25 +107,18 @@ edited = st.data_editor(
 c1, c2 = st.columns([1, 4])
 if c1.button("Apply decisions", type="primary", key="ing_apply"):
     store = get_store()
-    by_id = {d.event.id: d.event for d in drafts}
-    targets = {i: store.get(i) for i in edited["duplicate_of"].dropna().unique()}
-    result = apply_review(edited, by_id, {k: v for k, v in targets.items() if v is not None})
-    if result.errors:
-        for err in result.errors:
+    decisions = decide(edited, {d.event.id: d.event for d in drafts}, store)
+    if decisions.errors:
+        for err in decisions.errors:
             st.error(str(err))
         st.info("Nothing was saved: fix the rows above and apply again.")
-    elif not (result.approved or result.merged or result.discarded):
+    elif not decisions.decided:
         st.info("No row has an action yet: set approve, merge or discard.")
     else:
-        if result.approved:
-            store.add_many(result.approved)
-        for ev in result.merged:
-            store.update(ev)
+        commit(store, decisions)
         refresh()
-        done = {e.id for e in result.approved} | set(result.discarded) | set(
-            edited.loc[edited["action"] == "merge", "id"])
+        done = done_ids(edited, decisions)
         st.session_state.ing_drafts = [d for d in drafts if d.event.id not in done]
-        st.session_state.ing_message = (f"Saved {len(result.approved)} new event(s), merged {len(result.merged)}, "
-                                        f"discarded {len(result.discarded)}.")
+        st.session_state.ing_message = decisions.summary()
         st.rerun()
 c2.caption("Approved events appear on the Map page with their evidence; edit them later on the Events page.")

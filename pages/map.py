@@ -8,13 +8,13 @@ from events import event_types as et
 from events.schema import country_name
 from maps.charts import weekly_chart
 from maps.permalink import MapLink
-from maps.render import show_map
 from maps.snapshot.describe import date_window
 from maps.text import date_text
 from ui.entry import ensure_entrypoint
 from ui.exports import export_panel
 from ui.filters import opened_link, sidebar_filter
 from ui.loaders import cached_map, load_events
+from ui.map_view import show_map
 
 ensure_entrypoint()
 

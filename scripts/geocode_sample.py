@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from events.formats import read_file, write_csv  # noqa: E402
+from events.io import read_file, write  # noqa: E402
 from events.schema import Event  # noqa: E402
 from geo import geocode  # noqa: E402
 from geo.geometry import sea_route  # noqa: E402
@@ -54,7 +54,7 @@ def main() -> None:
         raise SystemExit(f"{SAMPLE}: {errors[0]}")
     located = [locate(ev) for ev in events]
     with open(SAMPLE, "w", encoding="utf-8", newline="") as f:
-        write_csv(located, f)
+        write("csv", located, f)
     for ev in located:
         print(f"{ev.id:40} {ev.geometry['type']:12} {ev.geo_precision}")
 

@@ -10,7 +10,8 @@ import pytest
 from apptest_util import map_file, open_page
 from streamlit.testing.v1 import AppTest
 
-from events.ingest import drafts_from_text, drafts_from_upload, merge_into
+from events import intake
+from events.review import merge_into
 from events.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -123,18 +124,18 @@ def test_bad_text_gets_a_clear_message(store: Store, text: str, words: str):
     ],
 )
 def test_bad_uploads_get_a_message_naming_the_problem(name: str, data: bytes, words: str):
-    drafts, problems = drafts_from_upload(name, data, date(2022, 1, 1))
-    assert drafts == []
-    assert any(words in str(p) for p in problems), [str(p) for p in problems]
+    batch = intake.read_upload(name, data, date(2022, 1, 1))
+    assert batch.drafts == []
+    assert any(words in str(p) for p in batch.problems), [str(p) for p in batch.problems]
 
 
 def test_html_with_scripts_is_reduced_to_text():
     html = ("<html><head><script>alert('x')</script></head><body><p>On Tuesday, two Russian Tu-95MS "
             "strategic bombers flew over the Sea of Japan, prompting Japan to scramble fighter jets.</p>"
             "<img src=x onerror=alert(1)></body></html>")
-    drafts, problems = drafts_from_text(html, date(2023, 6, 8))
-    assert drafts and problems == []
-    assert all("<" not in d.event.evidence and "alert" not in d.event.evidence for d in drafts)
+    batch = intake.read_text(html, date(2023, 6, 8))
+    assert batch.drafts and batch.problems == []
+    assert all("<" not in d.event.evidence and "alert" not in d.event.evidence for d in batch.drafts)
 
 
 def test_merge_keeps_both_reports():

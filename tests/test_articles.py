@@ -15,15 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from events import intake
 from events.__main__ import main
-from events.articles import (
-    collect_articles,
-    import_articles,
-    is_article_source,
-    markdown_article,
-    parse_date,
-    parse_feed,
-)
+from events.io import collect as collect_articles
+from events.io.articles import markdown_article, parse_date
+from events.io.feeds import parse_feed
 from events.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,6 +90,11 @@ def write_folder(folder: Path) -> Path:
     (folder / "notes" / "feed").write_text(ATOM.replace("<entry>", "<entry><!-- nested, no suffix -->"),
                                            encoding="utf-8")
     return folder
+
+
+def import_articles(store: Store, path: Path, published: date | None = None, partial: bool = False) -> intake.Batch:
+    """What `python -m events import PATH` does."""
+    return intake.import_batch(store, intake.read_path(path, published), partial)
 
 
 def by_type(store: Store) -> dict[str, list]:
@@ -186,9 +187,9 @@ def test_near_duplicate_of_stored_event_is_noted(tmp_path: Path, store: Store) -
     (folder / "drills.json").write_text(json.dumps({"text": reworded, "published": "2024-07-16"}), encoding="utf-8")
     second = import_articles(store, folder)
     assert second.flagged >= 1
-    stored_id = next(e.id for e in first.drafts if e.type == "exercise")
-    new = next(e for e in second.drafts if e.type == "exercise")
-    assert f"possible duplicate of {stored_id}" in new.notes
+    stored_id = next(d.event.id for d in first.drafts if d.event.type == "exercise")
+    new = next(d for d in second.drafts if d.event.type == "exercise")
+    assert f"possible duplicate of {stored_id}" in store.get(new.event.id).notes
 
 
 # ---- feeds ----------------------------------------------------------------------------------------
@@ -219,7 +220,7 @@ def test_rss_item_without_date_is_named_then_fixed_by_published(tmp_path: Path, 
 def test_atom_feed_detected_by_content(tmp_path: Path, empty_store: Store) -> None:
     feed = tmp_path / "strait-feed"  # no extension: the root element says Atom
     feed.write_text(ATOM, encoding="utf-8")
-    assert is_article_source(feed)
+    assert not intake.is_event_file(feed)
     report = import_articles(empty_store, feed)
     assert report.saved, report.problems
     ev = by_type(empty_store)["transit"][0]
@@ -229,7 +230,7 @@ def test_atom_feed_detected_by_content(tmp_path: Path, empty_store: Store) -> No
 
 @pytest.mark.parametrize("xml", [BILLION_LAUGHS, EXTERNAL_ENTITY], ids=["billion-laughs", "external-entity"])
 def test_hostile_xml_is_refused_not_expanded(xml: str) -> None:
-    arts, problems = parse_feed(xml.encode(), "evil.xml")
+    arts, problems = parse_feed("evil.xml", xml.encode())
     assert arts == []
     assert len(problems) == 1 and "refused" in problems[0].message
 
@@ -243,10 +244,10 @@ def test_hostile_feed_in_folder_blocks_the_import(tmp_path: Path, empty_store: S
 
 
 def test_malformed_and_foreign_xml() -> None:
-    assert "not well-formed" in parse_feed(b"<rss><channel><item>", "a.xml")[1][0].message
-    assert "not an RSS or Atom feed" in parse_feed(b"<urlset><url/></urlset>", "b.xml")[1][0].message
+    assert "not well-formed" in parse_feed("a.xml", b"<rss><channel><item>")[1][0].message
+    assert "not an RSS or Atom feed" in parse_feed("b.xml", b"<urlset><url/></urlset>")[1][0].message
     empty = b"<rss version='2.0'><channel><title>t</title></channel></rss>"
-    assert "no items" in parse_feed(empty, "c.xml")[1][0].message
+    assert "no items" in parse_feed("c.xml", empty)[1][0].message
 
 
 # ---- helpers -------------------------------------------------------------------------------------
@@ -271,8 +272,8 @@ def test_event_files_are_not_articles(tmp_path: Path) -> None:
     (tmp_path / "e.geojson").write_text('{"type":"FeatureCollection","features":[]}', encoding="utf-8")
     (tmp_path / "events.json").write_text('{"type":"FeatureCollection","features":[]}', encoding="utf-8")
     (tmp_path / "article.json").write_text('{"text":"x"}', encoding="utf-8")
-    assert not any(is_article_source(tmp_path / n) for n in ("e.csv", "e.geojson", "events.json", "nope.txt"))
-    assert is_article_source(tmp_path / "article.json") and is_article_source(tmp_path)
+    assert all(intake.is_event_file(tmp_path / n) for n in ("e.csv", "e.geojson", "events.json"))
+    assert not any(intake.is_event_file(tmp_path / n) for n in ("article.json", "nope.txt", "."))
     arts, problems, skipped = collect_articles(tmp_path)
     assert skipped == ["e.csv", "e.geojson"] and [p.where for p in problems] == ["events.json"]
 

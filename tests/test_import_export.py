@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from events.formats import CSV_COLUMNS, read_bytes, write_csv
-from events.importer import save_events
+from events import intake
+from events.io import COLUMNS, read_events, write
 from events.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-HEADER = ",".join(CSV_COLUMNS)
+HEADER = ",".join(COLUMNS)
 
 
 def csv_text(*rows: dict) -> bytes:
     buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    w = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
     w.writeheader()
     for r in rows:
         w.writerow(r)
@@ -30,7 +30,7 @@ OK = {"type": "exercise", "date_start": "2022-03-01", "actors": "USA;JPN", "lat"
 
 def test_csv_lat_lon_become_a_point_and_geometry_overrides_them():
     route = {"type": "LineString", "coordinates": [[135, 40], [125, 29]]}
-    events, errors = read_bytes("x.csv", csv_text(OK, {**OK, "geometry": json.dumps(route)}))
+    events, errors = read_events("x.csv", csv_text(OK, {**OK, "geometry": json.dumps(route)}))
     assert errors == []
     assert events[0].geometry == {"type": "Point", "coordinates": [139.6, 35.1]}
     assert events[0].geo_precision == "place"
@@ -47,7 +47,7 @@ def test_every_bad_row_and_field_is_reported():
         {**OK, "lat": "95"},
         {**OK, "lat": "", "geometry": "{not json"},
     )
-    events, errors = read_bytes("x.csv", data)
+    events, errors = read_events("x.csv", data)
     assert len(events) == 1
     got = {(e.row, e.field) for e in errors}
     assert got == {(3, "type"), (4, "date_start"), (5, "actors"), (6, "lat"), (7, "geometry"), (8, "geometry")}
@@ -65,24 +65,24 @@ def test_every_bad_row_and_field_is_reported():
     ],
 )
 def test_malformed_files_get_a_clear_error(name, content, words):
-    events, errors = read_bytes(name, content)
+    events, errors = read_events(name, content)
     assert events == []
     assert words in str(errors[0])
 
 
 def test_huge_cell_is_an_error_not_a_crash():
     data = csv_text({**OK, "evidence": "A" * 1_100_000})
-    events, errors = read_bytes("x.csv", data)
+    events, errors = read_events("x.csv", data)
     assert events == [] and "unreadable CSV" in str(errors[0])
 
 
 def test_import_with_a_bad_row_saves_nothing_unless_partial(store: Store):
     before, rev = store.count(), store.revision()
     data = csv_text(OK, {**OK, "type": "flyby"})
-    report = save_events(store, *read_bytes("x.csv", data), partial=False)
+    report = intake.save(store, intake.read_upload("x.csv", data, None), partial=False)
     assert not report.saved and store.count() == before and store.revision() == rev
     assert "nothing saved" in report.summary()
-    report = save_events(store, *read_bytes("x.csv", data), partial=True)
+    report = intake.save(store, intake.read_upload("x.csv", data, None), partial=True)
     assert report.saved and report.added == 1 and store.count() == before + 1
 
 
@@ -93,7 +93,7 @@ def test_geojson_import_reads_properties_and_geometry(empty_store: Store):
                         "observers": "RUS", "places": ["Sea of Okhotsk"], "closest_approach_km": 20}},
         {"type": "Feature", "geometry": None, "properties": {"type": "nope", "date_start": "2021-11-10"}},
     ]}
-    events, errors = read_bytes("x.geojson", json.dumps(fc).encode())
+    events, errors = read_events("x.geojson", json.dumps(fc).encode())
     assert len(events) == 1 and events[0].observers == ["RUS"] and events[0].closest_approach_km == 20
     assert [(e.row, e.field) for e in errors] == [(2, "type")]
 
@@ -135,6 +135,6 @@ def test_csv_writer_quotes_hostile_text():
 
     ev = Event(type="other", date_start="2022-01-01", evidence='say "hi",\nnew line <script>x</script>')
     buf = io.StringIO()
-    write_csv([ev], buf)
-    events, errors = read_bytes("x.csv", buf.getvalue().encode())
+    write("csv", [ev], buf)
+    events, errors = read_events("x.csv", buf.getvalue().encode())
     assert errors == [] and events[0].evidence == ev.evidence

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 from datetime import date
 
 import numpy as np
@@ -76,7 +75,7 @@ def test_bbox_parsing_and_errors():
 
 
 def _frame(geoms: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame({"geometry": [json.dumps(g) for g in geoms], "type": "transit", "geo_precision": "place",
+    return pd.DataFrame({"geometry": list(geoms), "type": "transit", "geo_precision": "place",
                          "lat": np.nan, "lon": np.nan})
 
 

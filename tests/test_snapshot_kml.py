@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from defusedxml import ElementTree as DET
 
-from events.formats import read_bytes
-from events.kml import kml_text
+from events.io import read_events, to_text
 from events.schema import Event
 
 HOSTILE = 'A & B <img src=x onerror="alert(1)"> ]]> </description>'
@@ -28,7 +27,7 @@ def _events() -> list[Event]:
 
 
 def test_kml_is_well_formed_and_escapes_report_text():
-    text = kml_text(_events(), name="Q1 <2022> & more")
+    text = to_text("kml", _events(), "Q1 <2022> & more")
     root = DET.fromstring(text.encode())
     ns = "{http://www.opengis.net/kml/2.2}"
     pms = root.findall(f".//{ns}Placemark")
@@ -40,7 +39,7 @@ def test_kml_is_well_formed_and_escapes_report_text():
 
 
 def test_kml_round_trips_every_field_and_geometry():
-    events, errors = read_bytes("x.kml", kml_text(_events()).encode())
+    events, errors = read_events("x.kml", to_text("kml", _events()).encode())
     assert errors == []
     drop = {"created_at", "updated_at"}
     assert [e.model_dump(exclude=drop) for e in events] == [e.model_dump(exclude=drop) for e in _events()]
@@ -50,7 +49,7 @@ def test_foreign_placemark_imports_as_other_with_its_date():
     kml = b"""<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>
       <Placemark><name>Seen here</name><TimeStamp><when>2023-05-06T10:00:00Z</when></TimeStamp>
       <Point><coordinates>130.5,33.2,0</coordinates></Point></Placemark></Document></kml>"""
-    events, errors = read_bytes("g.kml", kml)
+    events, errors = read_events("g.kml", kml)
     assert errors == []
     (ev,) = events
     assert (ev.type, str(ev.date_start), ev.notes) == ("other", "2023-05-06", "Seen here")
@@ -62,7 +61,7 @@ def test_bad_placemarks_are_reported_by_row():
       <Placemark><Point><coordinates>1,2</coordinates></Point></Placemark>
       <Placemark><TimeStamp><when>2023-01-01</when></TimeStamp><Point><coordinates>oops</coordinates></Point>
       </Placemark></Document></kml>"""
-    events, errors = read_bytes("b.kml", kml)
+    events, errors = read_events("b.kml", kml)
     assert events == []
     assert {(e.row, e.field) for e in errors} == {(1, "date_start"), (2, "geometry")}
 
@@ -70,9 +69,9 @@ def test_bad_placemarks_are_reported_by_row():
 def test_hostile_xml_is_refused_not_expanded():
     bomb = b"""<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>
       <kml xmlns="http://www.opengis.net/kml/2.2"><Placemark><name>&b;</name></Placemark></kml>"""
-    events, errors = read_bytes("bomb.kml", bomb)
+    events, errors = read_events("bomb.kml", bomb)
     assert events == [] and "not allowed" in str(errors[0])
     xxe = b"""<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY x SYSTEM "file:///etc/passwd">]><kml>&x;</kml>"""
-    assert read_bytes("xxe.kml", xxe)[0] == []
-    assert "not valid XML" in str(read_bytes("t.kml", b"<kml><Placemark>")[1][0])
-    assert "not a KML document" in str(read_bytes("h.kml", b"<html/>")[1][0])
+    assert read_events("xxe.kml", xxe)[0] == []
+    assert "not valid XML" in str(read_events("t.kml", b"<kml><Placemark>")[1][0])
+    assert "not a KML document" in str(read_events("h.kml", b"<html/>")[1][0])

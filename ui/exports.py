@@ -15,20 +15,20 @@ import streamlit as st
 
 from events.query import EventFilter
 from maps.snapshot.extent import BadBBox, parse_bbox
-from maps.snapshot.outputs import MIME, Request, make
+from maps.snapshot.outputs import MIME, OUTPUTS, Request, make
 
-# (button label, format, width, dpi, help): screen PNG at 1600 px, print PNG 16 in at 300 dpi.
-BUTTONS: tuple[tuple[str, str, int | None, int, str], ...] = (
+# Pictures offered in the panel: (label, format, width, dpi, help). A screen PNG at 1600 px and
+# a print PNG of 16 in at 300 dpi; then every data format the registry can write.
+PICTURES: tuple[tuple[str, str, int | None, int, str], ...] = (
     ("PNG", "png", 1600, 100, "Image for screens and slides, 1600 px wide"),
     ("PNG (print)", "png", 4800, 300, "Image for print: 16 in at 300 dpi"),
-    ("SVG", "svg", 1600, 100, "Vector image, editable in Inkscape or Illustrator"),
-    ("PDF", "pdf", 1600, 100, "Vector PDF page"),
-    ("HTML", "html", None, 100, "Interactive map in one file: opens offline, no server"),
-    ("GIF", "gif", 1200, 100, "Timeline animation, one frame per day or week"),
-    ("CSV", "csv", None, 100, "The events shown, with sources and evidence"),
-    ("GeoJSON", "geojson", None, 100, "The events shown, for GIS tools"),
-    ("KML", "kml", None, 100, "The events shown, for Google Earth"),
+    ("SVG", "svg", 1600, 100, OUTPUTS["svg"].help),
+    ("PDF", "pdf", 1600, 100, OUTPUTS["pdf"].help),
+    ("HTML", "html", None, 100, OUTPUTS["html"].help),
+    ("GIF", "gif", 1200, 100, OUTPUTS["gif"].help),
 )
+BUTTONS = PICTURES + tuple((o.label, o.name, None, 100, o.help) for o in OUTPUTS.values()
+                           if not o.picture and o.name != "html")
 
 
 def _slug(text: str) -> str:

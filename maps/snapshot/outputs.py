@@ -1,30 +1,23 @@
 """Every export format from one events frame and filter: what the CLI and the download buttons share.
 
-Heavy imports (matplotlib, folium, ffmpeg) happen inside the format that needs them, so a
-CSV export does not pay for the plotting stack.
+One registry, :data:`OUTPUTS`: the pictures and pages made here (PNG, SVG, PDF, standalone
+HTML, GIF, MP4) and every event file format that :mod:`events.io` can write (CSV, GeoJSON,
+KML ...), so a new data format there is a new export here with no change. Heavy imports
+(matplotlib, folium, ffmpeg) happen inside the format that needs them, so a CSV export does
+not pay for the plotting stack.
 """
 
 from __future__ import annotations
 
-import io
-import json
-import math
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
+from events import io as formats
+from events.frame import frame_events
 from events.query import EventFilter
-from events.schema import Event
-
-FORMATS = ("png", "svg", "pdf", "html", "gif", "mp4", "csv", "geojson", "kml")
-MIME = {
-    "png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "html": "text/html",
-    "gif": "image/gif", "mp4": "video/mp4", "csv": "text/csv", "geojson": "application/geo+json",
-    "kml": "application/vnd.google-earth.kml+xml",
-}
-_EVENT_FIELDS = set(Event.model_fields)
 
 
 @dataclass(frozen=True)
@@ -38,49 +31,60 @@ class Request:
     bbox: str | None = None  # W,S,E,N text, validated by maps.snapshot.extent.parse_bbox
 
 
-def frame_events(df: pd.DataFrame) -> Iterator[Event]:
-    """Rows of a store frame back to Events (the data writers take Events), NaN read as absent."""
-    for rec in df.to_dict("records"):
-        d: dict[str, Any] = {}
-        for k, v in rec.items():
-            if k not in _EVENT_FIELDS or v is None or (isinstance(v, float) and math.isnan(v)):
-                continue
-            d[k] = v
-        if isinstance(d.get("geometry"), str):
-            d["geometry"] = json.loads(d["geometry"])
-        for k in ("created_at", "updated_at"):
-            if k in d and hasattr(d[k], "to_pydatetime"):
-                d[k] = d[k].to_pydatetime()
-        yield Event.model_validate(d)
+@dataclass(frozen=True)
+class Output:
+    name: str  # also the file suffix
+    label: str
+    media_type: str
+    help: str
+    make: Callable[[pd.DataFrame, EventFilter, Request], bytes]
+    picture: bool = False  # framed by the map's extent (images, animations)
+
+
+def _image(df: pd.DataFrame, flt: EventFilter, req: Request) -> bytes:
+    from maps.snapshot.static_image import render_image
+
+    return render_image(df, flt, req.fmt, _image_options(req, 1600))
+
+
+def _animation(df: pd.DataFrame, flt: EventFilter, req: Request) -> bytes:
+    from maps.animation import render_animation
+
+    return render_animation(df, flt, req.fmt, _image_options(req, 1200))
+
+
+def _html(df: pd.DataFrame, flt: EventFilter, req: Request) -> bytes:
+    from maps.standalone import standalone_html
+
+    return standalone_html(df, title=req.title, start=flt.date_from, end=flt.date_to).encode("utf-8")
+
+
+def _data(fmt: str) -> Callable[[pd.DataFrame, EventFilter, Request], bytes]:
+    def make(df: pd.DataFrame, flt: EventFilter, req: Request) -> bytes:
+        return formats.to_text(fmt, frame_events(df), req.title).encode("utf-8")
+
+    return make
+
+
+OUTPUTS: dict[str, Output] = {o.name: o for o in (
+    Output("png", "PNG", "image/png", "Image for screens and slides", _image, True),
+    Output("svg", "SVG", "image/svg+xml", "Vector image, editable in Inkscape or Illustrator", _image, True),
+    Output("pdf", "PDF", "application/pdf", "Vector PDF page", _image, True),
+    Output("html", "HTML", "text/html", "Interactive map in one file: opens offline, no server", _html),
+    Output("gif", "GIF", "image/gif", "Timeline animation, one frame per day or week", _animation, True),
+    Output("mp4", "MP4", "video/mp4", "Timeline animation as video", _animation, True),
+    *(Output(f.name, f.label, f.media_type, f.help, _data(f.name)) for f in formats.writable()),
+)}
+FORMATS = tuple(OUTPUTS)
+MIME = {k: o.media_type for k, o in OUTPUTS.items()}
 
 
 def make(df: pd.DataFrame, flt: EventFilter, req: Request) -> bytes:
     """The file's bytes; raises ValueError with a readable message for a bad request."""
-    fmt = req.fmt.lower()
-    if fmt in ("csv", "geojson"):
-        from events.formats import write_csv, write_geojson
-
-        buf = io.StringIO()
-        (write_csv if fmt == "csv" else write_geojson)(frame_events(df), buf)
-        return buf.getvalue().encode("utf-8")
-    if fmt == "kml":
-        from events.kml import kml_text
-
-        return kml_text(frame_events(df), name=req.title).encode("utf-8")
-    if fmt == "html":
-        from maps.standalone import standalone_html
-
-        return standalone_html(df, title=req.title, start=flt.date_from, end=flt.date_to).encode("utf-8")
-    opts = _image_options(req, default_width=1200 if fmt in ("gif", "mp4") else 1600)
-    if fmt in ("png", "svg", "pdf"):
-        from maps.snapshot.static_image import render_image
-
-        return render_image(df, flt, fmt, opts)
-    if fmt in ("gif", "mp4"):
-        from maps.animation import render_animation
-
-        return render_animation(df, flt, fmt, opts)
-    raise ValueError(f"unsupported format {req.fmt!r}: use one of {', '.join(FORMATS)}")
+    out = OUTPUTS.get(req.fmt.lower())
+    if out is None:
+        raise ValueError(f"unsupported format {req.fmt!r}: use one of {', '.join(FORMATS)}")
+    return out.make(df, flt, Request(out.name, req.title, req.width, req.dpi, req.bbox))
 
 
 def _image_options(req: Request, default_width: int) -> Any:

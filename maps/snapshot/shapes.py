@@ -1,12 +1,11 @@
 """Events frame -> shapes in map coordinates (x = longitude in the view's window, y = Mercator).
 
-Parsing GeoJSON once per snapshot (and once per animation, not per frame) is what keeps a
+Reading the shapes once per snapshot (and once per animation, not per frame) is what keeps a
 1,000-event image well under a second.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,9 +53,9 @@ def event_shapes(df: pd.DataFrame) -> list[EventShape]:
     geoms, types, precs = df["geometry"].tolist(), df["type"].tolist(), df["geo_precision"].tolist()
     lats, lons = df["lat"].tolist(), df["lon"].tolist()
     for i, (g, t, p, la, lo) in enumerate(zip(geoms, types, precs, lats, lons, strict=True)):
-        if not isinstance(g, str) or not g:
+        if not isinstance(g, dict):
             continue
-        kind, parts, holes = _parts(json.loads(g))
+        kind, parts, holes = _parts(g)
         for a in parts:
             a[:, 0] = unwrap(a[:, 0])
         anchor = (float(lo), float(la)) if pd.notna(lo) and pd.notna(la) else (parts[0][0, 0], parts[0][0, 1])

@@ -20,12 +20,11 @@ import defusedxml.ElementTree as DET
 from defusedxml import DefusedXmlException
 
 from events.event_types import REGISTRY, label
-from events.formats import CSV_COLUMNS, Progress, parse_into
+from events.io.base import COLUMNS, LIST_FIELDS, EventsRead, Format, Progress, parse_into
 from events.schema import FieldError, country_name
 
 KML_NS = "http://www.opengis.net/kml/2.2"
-_DATA_FIELDS = [c for c in CSV_COLUMNS if c not in ("lat", "lon", "geometry")]
-_LISTS = ("actors", "observers", "places", "assets", "related")
+_DATA_FIELDS = [c for c in COLUMNS if c not in ("lat", "lon", "geometry")]
 
 
 def _el(parent: ET.Element, tag: str, text: str | None = None, **attrib: str) -> ET.Element:
@@ -89,7 +88,7 @@ def _placemark(ev: Any) -> ET.Element:
     d = ev.model_dump(mode="json")
     for f in _DATA_FIELDS:
         v = d.get(f)
-        if f in _LISTS:
+        if f in LIST_FIELDS:
             v = ";".join(v or [])
         if v is None or v == "":
             continue
@@ -123,13 +122,9 @@ def iter_kml(events: Iterable[Any], name: str = "Sortie events") -> Iterator[str
     yield "</Document></kml>\n"
 
 
-def write_kml(events: Iterable[Any], f: IO[str], name: str = "Sortie events") -> None:
-    for chunk in iter_kml(events, name):
+def write(events: Iterable[Any], f: IO[str], title: str = "") -> None:
+    for chunk in iter_kml(events, title or "Sortie events"):
         f.write(chunk)
-
-
-def kml_text(events: Iterable[Any], name: str = "Sortie events") -> str:
-    return "".join(iter_kml(events, name))
 
 
 # ---- reading ------------------------------------------------------------------------------
@@ -223,10 +218,10 @@ def _record(pm: ET.Element, row: int) -> dict[str, Any]:
     return rec
 
 
-def read_kml(content: bytes, progress: Progress = None) -> tuple[list[Any], list[FieldError]]:
+def read(name: str, text: str, progress: Progress = None) -> EventsRead:
     """Events from a KML document; rows are Placemarks counted from 1, as in the GeoJSON reader."""
     try:
-        root = DET.fromstring(content, forbid_dtd=True)
+        root = DET.fromstring(text.encode("utf-8"), forbid_dtd=True)
     except DefusedXmlException as exc:
         return [], [FieldError(None, "file", f"KML refused: {type(exc).__name__} (DTDs and entities are not allowed)")]
     except ET.ParseError as exc:
@@ -239,3 +234,7 @@ def read_kml(content: bytes, progress: Progress = None) -> tuple[list[Any], list
         if progress:
             progress(1)
     return events, errors
+
+
+FORMAT = Format("kml", "KML", "events", (".kml",), "application/vnd.google-earth.kml+xml", read, write,
+                help="The events shown, for Google Earth")

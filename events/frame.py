@@ -1,0 +1,63 @@
+"""Events as one columnar frame: the shape the map, filters, duplicate checks and exports read.
+
+One row per event with every :class:`~events.schema.Event` field plus its representative
+point (``lat``/``lon``); list fields are lists and ``geometry`` is a GeoJSON dict (or None), so
+nothing downstream parses JSON again. Stored events arrive through :meth:`Store.frame`, drafts
+under review through :func:`events_frame`; both give the same columns.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import pandas as pd
+
+from events.schema import Event
+
+LIST_FIELDS = ("actors", "observers", "places", "assets", "related")
+FIELDS: tuple[str, ...] = tuple(Event.model_fields)
+COLUMNS: tuple[str, ...] = (*FIELDS[:FIELDS.index("geometry") + 1], "lat", "lon",
+                            *FIELDS[FIELDS.index("geometry") + 1:])
+_DATES = ("date_start", "date_end", "published")
+
+
+def events_frame(events: Iterable[Event]) -> pd.DataFrame:
+    """Events not (yet) in a store, as a frame shaped like ``Store.frame()``."""
+    rows = []
+    for e in events:
+        d = dict(e)  # attribute values as they are: lists, dates, dicts; no serialisation
+        d["lat"], d["lon"] = e.point or (None, None)
+        rows.append(d)
+    df = pd.DataFrame(rows, columns=list(COLUMNS))
+    return _absent_as_none(df)
+
+
+def decode_rows(df: pd.DataFrame) -> pd.DataFrame:
+    """Rows as the store keeps them (lists and geometry as JSON text) -> the frame, once per read."""
+    for f in LIST_FIELDS:
+        df[f] = df[f].map(json.loads)
+    df["geometry"] = [json.loads(g) if isinstance(g, str) and g else None for g in df["geometry"]]
+    for f in _DATES:
+        df[f] = [d.date() if pd.notna(d) else None for d in pd.to_datetime(df[f])]
+    return _absent_as_none(df)
+
+
+def _absent_as_none(df: pd.DataFrame) -> pd.DataFrame:
+    for f in ("geometry", "source_url", "source_name"):
+        if f in df:
+            df[f] = df[f].astype(object).where(df[f].notna(), None)  # None, not NaN, for absent values
+    return df
+
+
+def frame_events(df: pd.DataFrame) -> Iterator[Event]:
+    """Rows back to Events (the file writers take Events), one at a time for long exports."""
+    fields = [f for f in FIELDS if f in df.columns]
+    for values in zip(*(df[f].tolist() for f in fields), strict=True):
+        d: dict[str, Any] = {}
+        for k, v in zip(fields, values, strict=True):
+            if v is None or (isinstance(v, float) and v != v):
+                continue
+            d[k] = v.to_pydatetime() if hasattr(v, "to_pydatetime") else v
+        yield Event.model_validate(d)

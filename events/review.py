@@ -1,0 +1,120 @@
+"""A reviewer's decisions on drafts: approve, merge into the stored event it duplicates, or discard.
+
+The Ingest page shows drafts in an editable table (:func:`review_table`); :func:`decide`
+validates every decided row as a whole and :func:`commit` saves them in one transaction, so a
+bad row saves nothing and a merge never leaves half its batch behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from events.draft import Draft
+from events.edits import apply_edits, list_text
+from events.schema import Event, FieldError, FieldErrors
+from events.store import Store
+
+ACTIONS = ("review", "approve", "merge", "discard")
+LIST_COLUMNS = ("actors", "observers", "places", "assets")
+EDITABLE = ("type", "date_start", "date_end", *LIST_COLUMNS, "closest_approach_km", "evidence")
+COLUMNS = ("action", *EDITABLE, "confidence", "duplicate_of", "why_duplicate", "id")
+
+
+def review_table(drafts: list[Draft]) -> pd.DataFrame:
+    """One row per draft: the action, the editable fields, then what the extractor and duplicate check say."""
+    rows = []
+    for d in drafts:
+        e = d.event
+        dup = d.duplicates[0] if d.duplicates else None
+        rows.append({
+            "action": "review",
+            "duplicate_of": dup[0] if dup else None,
+            "why_duplicate": "; ".join(dup[2]) if dup else "",
+            "confidence": d.confidence,
+            "type": e.type, "date_start": e.date_start, "date_end": e.date_end,
+            **{c: list_text(getattr(e, c)) for c in LIST_COLUMNS},
+            "closest_approach_km": e.closest_approach_km, "evidence": e.evidence, "id": e.id,
+        })
+    return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def merge_into(stored: Event, draft: Event) -> Event:
+    """One event from two reports of the same activity: union of who, where and what, the wider
+    dates, and the second report's sentence and source kept in the notes (nothing is dropped)."""
+
+    def union(a: list[str], b: list[str]) -> list[str]:
+        return list(dict.fromkeys([*a, *b]))
+
+    source = " ".join(x for x in (draft.source_name, draft.source_url, str(draft.published or "")) if x)
+    note = f"Also reported{f' ({source})' if source else ''}: {draft.evidence}".strip()
+    notes = f"{stored.notes}\n{note}".strip() if stored.notes else note
+    return stored.model_copy(update={
+        "actors": union(stored.actors, draft.actors),
+        "observers": union(stored.observers, draft.observers),
+        "places": union(stored.places, draft.places),
+        "assets": union(stored.assets, draft.assets),
+        "date_start": min(stored.date_start, draft.date_start),
+        "date_end": max(stored.date_end or stored.date_start, draft.date_end or draft.date_start),
+        "closest_approach_km": min((x for x in (stored.closest_approach_km, draft.closest_approach_km)
+                                    if x is not None), default=None),
+        "related": union(stored.related, [r for r in draft.related if r != stored.id]),
+        "notes": notes[:4900],
+    })
+
+
+@dataclass
+class Decisions:
+    approved: list[Event] = field(default_factory=list)
+    merged: list[Event] = field(default_factory=list)  # stored events updated with a draft
+    discarded: list[str] = field(default_factory=list)
+    errors: list[FieldError] = field(default_factory=list)
+
+    @property
+    def decided(self) -> bool:
+        return bool(self.approved or self.merged or self.discarded)
+
+    def summary(self) -> str:
+        return (f"Saved {len(self.approved)} new event(s), merged {len(self.merged)}, "
+                f"discarded {len(self.discarded)}.")
+
+
+def decide(table: pd.DataFrame, drafts: Mapping[str, Event], store: Store) -> Decisions:
+    """What the reviewer decided, validated as a whole: any error means nothing should be saved."""
+    res = Decisions()
+    for number, row in enumerate(table.to_dict("records"), start=1):
+        action = row.get("action") or "review"
+        if action == "review":
+            continue
+        if action == "discard":
+            res.discarded.append(row["id"])
+            continue
+        values: dict[str, Any] = {c: row.get(c) for c in EDITABLE}
+        try:
+            ev = apply_edits(drafts[row["id"]], values, row=number, status="approved")
+        except FieldErrors as exc:
+            res.errors.extend(exc.errors)
+            continue
+        if action == "approve":
+            res.approved.append(ev)
+        elif action == "merge":
+            target = store.get(row.get("duplicate_of") or "")
+            if target is None:
+                res.errors.append(FieldError(number, "duplicate_of", "no stored event to merge into"))
+            else:
+                res.merged.append(merge_into(target, ev))
+    return res
+
+
+def commit(store: Store, decisions: Decisions) -> None:
+    """Approved drafts added and merged events updated, in one transaction."""
+    store.save(added=decisions.approved, updated=decisions.merged)
+
+
+def done_ids(table: pd.DataFrame, decisions: Decisions) -> set[str]:
+    """Drafts the decisions used up (they leave the review table)."""
+    merged = set(table.loc[table["action"] == "merge", "id"])
+    return {e.id for e in decisions.approved} | set(decisions.discarded) | merged
