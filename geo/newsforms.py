@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .demonyms import PLACES
+
 # Leading words that say where relative to a place, not which place.
 _LEAD = frozenset(
     "in into over across near nearby off around close to along toward towards from at within "
@@ -22,21 +24,8 @@ _TRAIL = {
     "border": "border", "borders": "border", "frontier": "border", "region": "near",
     "area": "near", "skies": "airspace", "territory": "near", "eez": "near",
 }
-# Demonym -> country name (the form the gazetteer knows).
-DEMONYMS = {
-    "russian": "russia", "chinese": "china", "japanese": "japan", "korean": "korea",
-    "south korean": "south korea", "north korean": "north korea", "taiwanese": "taiwan",
-    "american": "united states", "us": "united states", "u.s.": "united states",
-    "ukrainian": "ukraine", "philippine": "philippines", "filipino": "philippines",
-    "vietnamese": "vietnam", "british": "united kingdom", "french": "france",
-    "german": "germany", "norwegian": "norway", "finnish": "finland", "swedish": "sweden",
-    "estonian": "estonia", "latvian": "latvia", "lithuanian": "lithuania", "polish": "poland",
-    "turkish": "turkey", "iranian": "iran", "syrian": "syria", "indian": "india",
-    "australian": "australia", "canadian": "canada", "alaskan": "alaska",
-    "danish": "denmark", "dutch": "netherlands", "romanian": "romania", "bulgarian": "bulgaria",
-    "georgian": "georgia", "belarusian": "belarus", "israeli": "israel", "indonesian": "indonesia",
-    "malaysian": "malaysia", "thai": "thailand", "mongolian": "mongolia",
-}
+# Demonym -> country name (the form the gazetteer knows), from the one table in geo.demonyms.
+DEMONYMS = PLACES
 
 
 def variants(tokens: list[str]) -> Iterator[tuple[list[str], str]]:

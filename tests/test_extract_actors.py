@@ -43,3 +43,17 @@ def test_roles_actor_observer_scrambler() -> None:
 def test_passive_intercept_target_is_the_actor() -> None:
     r = roles_of("Two Russian bombers were intercepted by U.S. and Canadian fighter jets")
     assert r.actors == ["RUS"] and r.scramblers == ["USA", "CAN"]
+
+
+def test_one_demonym_table_feeds_the_actors_and_the_geocoder() -> None:
+    from events.schema import country_codes
+    from geo import demonyms, geocode, newsforms
+
+    words = [d.word for d in demonyms.TABLE]
+    assert len(words) == len(set(words)) and all(w == w.lower() for w in words)
+    assert all(d.iso3 in country_codes() for d in demonyms.TABLE if d.iso3)
+    assert all(d.iso3 or d.place for d in demonyms.TABLE)
+    assert actors.DEMONYMS == demonyms.COUNTRIES and newsforms.DEMONYMS == demonyms.PLACES
+    # an actor-only word ("Soviet") is an actor; a place-only one ("Alaskan", "Korean") is not
+    assert codes("Alaskan airspace and Korean waters, Soviet-era jets") == ["RUS"]
+    assert geocode("Alaskan coast").raw["name"] == "Alaska" and geocode("Russian border").raw["kind"] == "country"

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from events.extract import extract
-from events.extract.places import geocoder_available
 
 PUB = date(2021, 11, 23)
 
@@ -74,7 +71,6 @@ def test_every_candidate_is_a_valid_draft_with_evidence_and_confidence() -> None
         assert c.event.source_url == "https://example.org/a" and c.event.source_name == "AP"
 
 
-@pytest.mark.skipif(not geocoder_available(), reason="geo not importable")
 def test_its_adiz_resolves_through_the_reporting_country() -> None:
     out = extract("Taiwan's defense ministry said 10 Chinese aircraft entered the southwestern part of its air defense "
                   "identification zone on Wednesday.", date(2024, 1, 4))
@@ -82,7 +78,6 @@ def test_its_adiz_resolves_through_the_reporting_country() -> None:
     assert out[0].gazetteer_names[0].startswith("Taiwan") and out[0].event.geo_precision == "area"
 
 
-@pytest.mark.skipif(not geocoder_available(), reason="geo not importable")
 def test_route_geometry_and_precision() -> None:
     out = extract("On Friday, two Russian Tu-95MS bombers and two Chinese H-6K bombers flew a joint patrol over the "
                   "Sea of Japan and the East China Sea.", PUB)

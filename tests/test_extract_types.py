@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from events.event_types import EVENT_TYPES
 from events.extract import extract
 from events.extract import types as T
 
@@ -64,3 +65,8 @@ def test_suicide_bomber_headline_is_not_a_bomber_flight() -> None:
 
 def test_exercise_restraint_is_not_an_exercise() -> None:
     assert T.find("Washington urged Beijing to exercise restraint near Taiwan.") == []
+
+
+def test_every_registered_type_has_trigger_rules_and_no_rules_name_another_type() -> None:
+    assert [n for n in EVENT_TYPES if not T._TRIG.get(n)] == [], "registered types without trigger rules"
+    assert [n for n in T._TRIG if n not in EVENT_TYPES] == [], "trigger rules for types not in the registry"

