@@ -1,7 +1,7 @@
-"""Short texts about an event for maps and exports: its dates in words, its tooltip line.
+"""Short texts about events for maps, tables and exports: dates in words, tooltip lines, readable rows.
 
-They are plain text: the browser renders them with textContent (static/sortie/sortie-map.js)
-and exports escape them for their own format.
+They are plain text: the browser renders them with textContent (static/sortie/) and exports
+escape them for their own format.
 """
 
 from __future__ import annotations
@@ -9,7 +9,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pandas as pd
+
 from events import event_types as et
+from events.schema import country_name
+
+TABLE_COLUMNS = ("when", "type", "actors", "observers", "places", "assets", "closest_approach_km", "evidence",
+                 "source_name", "source_url")
 
 
 def date_text(start: date, end: date | None, precision: str) -> str:
@@ -24,3 +30,15 @@ def date_text(start: date, end: date | None, precision: str) -> str:
 def tooltip_text(ev: dict[str, Any]) -> str:
     who = "/".join(ev.get("actors") or []) or "?"
     return f"{et.LABELS.get(ev['type'], ev['type'])} · {who} · {ev['date_start']}"
+
+
+def readable_table(view: pd.DataFrame) -> pd.DataFrame:
+    """The events of a frame as a person reads them: dates in words, type labels, country names."""
+    return view.assign(
+        type=view["type"].map(et.label),
+        when=[date_text(*d) for d in zip(view["date_start"], view["date_end"], view["date_precision"], strict=True)],
+        actors=view["actors"].map(lambda cs: ", ".join(country_name(c) for c in cs)),
+        observers=view["observers"].map(lambda cs: ", ".join(country_name(c) for c in cs)),
+        places=view["places"].map("; ".join),
+        assets=view["assets"].map("; ".join),
+    )[list(TABLE_COLUMNS)]

@@ -138,3 +138,31 @@ def test_csv_writer_quotes_hostile_text():
     write("csv", [ev], buf)
     events, errors = read_events("x.csv", buf.getvalue().encode())
     assert errors == [] and events[0].evidence == ev.evidence
+
+
+def test_misnamed_csv_columns_are_errors_naming_the_nearest_known_one(store: Store, tmp_path: Path):
+    data = b"type,date_start,latitude,longitude,country,evidnce\nexercise,2022-03-01,35.1,139.6,USA,Drills.\n"
+    events, errors = read_events("x.csv", data)
+    assert events == []
+    msgs = [str(e) for e in errors]
+    assert "row 1: header: unknown column 'latitude' (did you mean 'lat'?)" in msgs
+    assert "row 1: header: unknown column 'longitude' (did you mean 'lon'?)" in msgs
+    assert "row 1: header: unknown column 'country' (did you mean 'actors'?)" in msgs
+    assert "row 1: header: unknown column 'evidnce' (did you mean 'evidence'?)" in msgs
+    # all or nothing, from the command line too
+    f = tmp_path / "misnamed.csv"
+    f.write_bytes(data)
+    before = store.count()
+    r = run_cli("import", str(f), env_db=Path(store.url.removeprefix("sqlite:///")))
+    assert r.returncode == 1 and "did you mean 'lat'" in r.stderr and store.count() == before
+
+
+def test_misnamed_geojson_property_is_an_error_and_our_own_stamps_are_not():
+    fc = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [130, 40]},
+         "properties": {"type": "exercise", "date_start": "2022-01-01", "actor": "RUS"}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [130, 40]},
+         "properties": {"type": "exercise", "date_start": "2022-01-01", "created_at": "2022-01-02T00:00:00"}}]}
+    events, errors = read_events("x.geojson", json.dumps(fc).encode())
+    assert [str(e) for e in errors] == ["row 1: properties: unknown property 'actor' (did you mean 'actors'?)"]
+    assert len(events) == 1 and events[0].created_at.year == 2022
