@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from events.extract import candidate_to_dict, extract  # noqa: E402
+from events.extract import draft_to_dict, extract  # noqa: E402
 from events.extract.places import Place, resolve  # noqa: E402
 
 DEV = ROOT / "tests" / "data" / "extraction"
@@ -150,7 +150,7 @@ def evaluate(docs: list[Doc]) -> Result:
     res = Result()
     for doc in docs:
         t0 = time.perf_counter()
-        preds = [candidate_to_dict(c) for c in extract(doc.text, doc.published)]
+        preds = [draft_to_dict(c) for c in extract(doc.text, doc.published)]
         res.seconds.append(time.perf_counter() - t0)
         used: set[int] = set()
         pairs = []

@@ -119,15 +119,15 @@ def extract_drafts(articles: list[Article], published: date | None = None, progr
             batch.extracted += 1
             if not cands:
                 batch.empty.append(art.name)
-            for c in cands:
-                key = _identity(c.event)
+            for d in cands:
+                key = _identity(d.event)
                 if key in seen:
-                    renamed[c.event.id] = seen[key]
+                    renamed[d.event.id] = seen[key]
                     batch.identical += 1
                     continue
-                seen[key] = c.event.id
-                batch.drafts.append(Draft(c.event.model_copy(update={"status": "draft"}), c.confidence, art.name,
-                                          gazetteer_names=c.gazetteer_names))
+                seen[key] = d.event.id
+                d.origin = art.name
+                batch.drafts.append(d)
         finally:
             if progress:
                 progress(1)

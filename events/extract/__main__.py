@@ -1,7 +1,8 @@
 """CLI: ``python -m events.extract --published YYYY-MM-DD [--url U] [--outlet O] FILE`` -> JSON list.
 
-FILE may be ``-`` for standard input. Input that is not an article (empty, huge, binary)
-exits with code 2 and one line on stderr, never a traceback.
+The report goes through :func:`events.intake.read_text`, as a report pasted on the Ingest page
+does, so both give the same drafts. FILE may be ``-`` for standard input. Input that is not an
+article (empty, huge, binary) exits with code 2 and one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -44,16 +45,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.url and not args.url.lower().startswith(("http://", "https://")):
         print("error: --url must start with http:// or https://", file=sys.stderr)
         return 2
-    from .extractor import candidate_to_dict, extract
-    from .textin import InputError
+    from events import intake
 
-    try:
-        cands = extract(raw, args.published, url=args.url, outlet=args.outlet)
-    except InputError as exc:
-        print(f"error: {args.file}: {exc}", file=sys.stderr)
+    from .extractor import draft_to_dict
+
+    batch = intake.read_text(raw, args.published, args.url, args.outlet, name=args.file)  # as the Ingest page
+    if batch.problems:
+        for problem in batch.problems:
+            print(f"error: {problem}", file=sys.stderr)
         return 2
     try:
-        json.dump([candidate_to_dict(c) for c in cands], sys.stdout, indent=args.indent or None, ensure_ascii=False)
+        json.dump([draft_to_dict(d) for d in batch.drafts], sys.stdout, indent=args.indent or None, ensure_ascii=False)
         sys.stdout.write("\n")
         sys.stdout.flush()
     except BrokenPipeError:  # output piped into head: not an error of ours

@@ -9,32 +9,23 @@ mentions -> link one operation's events -> validated :class:`Event` objects.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from events.draft import Draft
 from events.event_types import BY_NAME
 from events.schema import Event, country_name, new_id
 from geo import demonyms
 
 from . import actors as actors_mod
 from . import approach, assets, date_attach, dates, places, roles, sentences, types
-from .link import Draft, merge
+from .link import Finding, merge
 from .textin import clean_input
 
 _SAME_OPERATION = {"joint_patrol": {"incursion", "bomber_approach"}, "incursion": {"joint_patrol", "bomber_approach"},
                    "bomber_approach": {"incursion", "joint_patrol"}}
 _QUALIFIED_PLACE = re.compile(r"(?:border|borders|airspace|ADIZ|zone|territory|coast|coastline|waters)$", re.I)
 _JOINT = re.compile(r"\b(?:joint|combined|jointly|together|with)\b", re.I)
-
-
-@dataclass
-class Candidate:
-    """A draft event and how sure the extractor is of it (0..1); Event has no confidence field."""
-
-    event: Event
-    confidence: float
-    gazetteer_names: list[str | None] = field(default_factory=list)  # what each place resolved to, if anything
 
 
 def _country_words() -> frozenset[str]:
@@ -69,7 +60,7 @@ def _place_for_scramble(sentence: str, trig: types.Trigger, pls: list[places.Pla
     return [p for p in pls if trig.end <= p.start < end and p.alias_of is None]
 
 
-def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: frozenset[str]) -> list[Draft]:
+def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: frozenset[str]) -> list[Finding]:
     text = s.text
     trigs = types.find(text)
     if not trigs:
@@ -89,7 +80,7 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
     found_assets = assets.find(text)
     closest = approach.find(text)
     joint = bool(_JOINT.search(text))
-    out: list[Draft] = []
+    out: list[Finding] = []
     main_actors = list(r.actors)
     if not main_actors and r.reporters and any(t.type in ("exercise", "transit", "other") for t in trigs):
         main_actors = list(r.reporters)
@@ -101,7 +92,7 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
     scramble_places = [p for t in trigs if t.type == "scramble" for p in _place_for_scramble(text, t, pls)]
     owner = _place_owners(pls, [t for t in trigs if t.type != "scramble"], text)
     for t in trigs:
-        d = Draft(type=t.type, sentence=s.index, evidence=text, anaphoric=t.anaphoric, generic=t.generic)
+        d = Finding(type=t.type, sentence=s.index, evidence=text, anaphoric=t.anaphoric, generic=t.generic)
         positions = [t.start]
         if t.type == "bomber_approach":
             positions += [m.start() for m in types._APPROACH_CUE.finditer(text)]
@@ -148,7 +139,7 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
 _MOVE = re.compile(r"\b(?:flew|flying|sailed|sailing|passed|continued|headed|operated|transited|moved)\b", re.I)
 
 
-def _add_followup_places(drafts: list[Draft], sents: list[sentences.Sentence], countries: frozenset[str]) -> None:
+def _add_followup_places(drafts: list[Finding], sents: list[sentences.Sentence], countries: frozenset[str]) -> None:
     """ "... as they flew over the North Sea": a sentence with no event of its own may give the route."""
     with_events = {d.sentence for d in drafts}
     for s in sents:
@@ -164,7 +155,7 @@ def _add_followup_places(drafts: list[Draft], sents: list[sentences.Sentence], c
             target.inherited_places = False
 
 
-def _confidence(d: Draft) -> float:
+def _confidence(d: Finding) -> float:
     c = BY_NAME[d.type].confidence
     c += 0.1 if d.date_explicit else -0.1
     c += 0.05 if any(p.resolved for p in d.places) else -0.05
@@ -175,7 +166,7 @@ def _confidence(d: Draft) -> float:
     return round(min(0.97, max(0.05, c)), 2)
 
 
-def _contextualise(drafts: list[Draft], anchor: dates.Anchor) -> None:
+def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
     """Fill what a sentence leaves to its neighbours: actors of "the aircraft", dates of reactions."""
     for i, d in enumerate(drafts):
         siblings = [x for x in drafts if x.sentence == d.sentence and x is not d]
@@ -238,7 +229,7 @@ def _contextualise(drafts: list[Draft], anchor: dates.Anchor) -> None:
                 d.date_start, d.date_end, d.date_precision = dates.fallback(anchor)
 
 
-def _to_event(d: Draft, key_to_id: dict[int, str], published: date, url: str | None, outlet: str | None,
+def _to_event(d: Finding, key_to_id: dict[int, str], published: date, url: str | None, outlet: str | None,
               ) -> tuple[Event, list[places.Place]] | None:
     """The draft as an Event and its places; None if the schema refuses it."""
     plist = [p for p in d.places if p.alias_of is None]
@@ -277,15 +268,15 @@ def _display_country(code: str) -> str:
 
 
 def extract(text: str | bytes, published: date, url: str | None = None, outlet: str | None = None,
-            ) -> list[Candidate]:
-    """Draft events reported as having happened in ``text``, in text order, with confidence.
+            ) -> list[Draft]:
+    """Finding events reported as having happened in ``text``, in text order, with confidence.
 
     Raises :class:`events.extract.textin.InputError` for input that is not an article.
     """
     text = clean_input(text)
     anchor = dates.anchor(text, published)
     countries = _country_words()
-    drafts: list[Draft] = []
+    drafts: list[Finding] = []
     sents = sentences.split(text)
     for s in sents:
         for d in _sentence_drafts(s, anchor, countries):
@@ -307,7 +298,7 @@ def extract(text: str | bytes, published: date, url: str | None = None, outlet: 
     for d in kept:
         made = _to_event(d, key_to_id, published, url, outlet)  # geocoder errors propagate
         if made is not None:
-            out.append(Candidate(made[0], _confidence(d), [p.name for p in made[1]]))
+            out.append(Draft(made[0], _confidence(d), gazetteer_names=[p.name for p in made[1]]))
     return out
 
 
@@ -328,8 +319,8 @@ def _marker(e: Event) -> tuple[float, float] | None:
     return e.point
 
 
-def candidate_to_dict(c: Candidate) -> dict[str, Any]:
-    """The CLI contract's JSON object for one candidate (plus id, related and precisions)."""
+def draft_to_dict(c: Draft) -> dict[str, Any]:
+    """The CLI contract's JSON object for one draft (plus id, related and precisions)."""
     e = c.event
     pt = _marker(e)
     return {

@@ -19,7 +19,7 @@ _RELATED_TYPES = {"bomber_approach": {"bomber_approach", "joint_patrol", "incurs
 
 
 @dataclass
-class Draft:
+class Finding:
     """An event being assembled, with the evidence needed to merge and score it."""
 
     type: str
@@ -58,13 +58,13 @@ class Draft:
             self.closest_km is not None
 
 
-def _overlap(a: Draft, b: Draft) -> bool:
+def _overlap(a: Finding, b: Finding) -> bool:
     if a.date_start is None or b.date_start is None:
         return True
     return a.date_start <= b.date_end and b.date_start <= a.date_end
 
 
-def compatible(a: Draft, b: Draft, anaphor: bool = False) -> bool:
+def compatible(a: Finding, b: Finding, anaphor: bool = False) -> bool:
     """Could a and b be two mentions of one activity? An anaphor ("some of the planes") may add places."""
     if a.type != b.type and not (anaphor and (b.type in _RELATED_TYPES.get(a.type, ()) or
                                               a.type in _RELATED_TYPES.get(b.type, ()))):
@@ -86,7 +86,7 @@ def compatible(a: Draft, b: Draft, anaphor: bool = False) -> bool:
     return True
 
 
-def absorb(keep: Draft, drop: Draft) -> None:
+def absorb(keep: Finding, drop: Finding) -> None:
     """Fold drop's extra facts into keep; keep's own facts win."""
     for c in drop.actors:
         if c not in keep.actors and not keep.actors:
@@ -111,7 +111,7 @@ def absorb(keep: Draft, drop: Draft) -> None:
     keep.merged_evidence.append(drop.evidence)
 
 
-def best_target(d: Draft, pool: list[Draft]) -> Draft | None:
+def best_target(d: Finding, pool: list[Finding]) -> Finding | None:
     """The compatible earlier event whose evidence reads most like d's (rapidfuzz token-set ratio)."""
     cands = [p for p in pool if p is not d and compatible(p, d, anaphor=d.anaphoric)]
     if not cands:
@@ -119,9 +119,9 @@ def best_target(d: Draft, pool: list[Draft]) -> Draft | None:
     return max(cands, key=lambda p: (fuzz.token_set_ratio(p.evidence, d.evidence), -abs(p.sentence - d.sentence)))
 
 
-def merge(drafts: list[Draft]) -> list[Draft]:
+def merge(drafts: list[Finding]) -> list[Finding]:
     """Anaphoric and weak mentions fold into the event they repeat; strong distinct ones stay."""
-    out: list[Draft] = []
+    out: list[Finding] = []
     for d in drafts:
         if d.anaphoric:
             target = best_target(d, out)
@@ -143,7 +143,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _same_specifics(a: Draft, b: Draft) -> bool:
+def _same_specifics(a: Finding, b: Finding) -> bool:
     """Two strong mentions are one event when their dates and places agree exactly."""
     return a.date_explicit and b.date_explicit and (a.date_start, a.date_end) == (b.date_start, b.date_end) and (
         bool(a.place_names & b.place_names) or not (a.place_names and b.place_names))
