@@ -8,8 +8,8 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
+from events.event_types import EVENT_TYPES
 from events.io import COLUMNS
-from events.schema import EVENT_TYPES
 
 ACTORS = ["RUS", "CHN", "USA", "JPN", "KOR", "TWN", "GBR", "FRA", "PRK", "AUS"]
 

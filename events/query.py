@@ -8,7 +8,8 @@ from datetime import date
 
 import pandas as pd
 
-from events.schema import EVENT_TYPES, country_codes
+from events.event_types import EVENT_TYPES
+from events.schema import country_codes
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,9 @@ import numpy as np
 import pandas as pd
 
 from events.dedupe import normalise_place, possible_duplicates
+from events.event_types import EVENT_TYPES
 from events.frame import events_frame
-from events.schema import EVENT_TYPES, Event
+from events.schema import Event
 from events.store import Store
 
 SEA_OF_JAPAN = {"type": "Point", "coordinates": [135.0, 40.0]}

@@ -8,8 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from events import event_types as et
+from events.event_types import EVENT_TYPES
 from events.query import EventFilter
-from events.schema import EVENT_TYPES, country_name
+from events.schema import country_name
 from maps.permalink import LINK_KEYS, MapLink
 
 KEYS = ("f_actors", "f_observers", "f_types", "f_dates", "f_q", "f_drafts")

@@ -12,8 +12,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from events.event_types import EVENT_TYPES
 from events.query import EventFilter
-from events.schema import EVENT_TYPES, country_codes
+from events.schema import country_codes
 from maps.snapshot.extent import BadBBox, parse_bbox
 from maps.snapshot.outputs import FORMATS, Request, make
 
