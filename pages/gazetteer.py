@@ -7,26 +7,16 @@ analyst can check a geocoded event before trusting it. Text from the data is esc
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pandas as pd
 import streamlit as st
 
-from geo import Match, OfflineGeocoder, query_problem
-from geo.gazetteer import Gazetteer
+from geo import Match, query_problem
 from maps.place import place_map
 from ui.entry import ensure_entrypoint
+from ui.loaders import offline_geocoder
 from ui.map_view import show_map
 
 ensure_entrypoint()
-
-
-@st.cache_resource(show_spinner=False)
-def geocoder(directory: str) -> OfflineGeocoder:
-    """One offline geocoder per gazetteer folder (no network from this page)."""
-    gaz = Gazetteer(Path(directory)) if directory else Gazetteer()
-    return OfflineGeocoder(gazetteer=gaz, online=False)
 
 
 def candidates_table(matches: list[Match]) -> pd.DataFrame:
@@ -41,7 +31,7 @@ st.title("Gazetteer")
 st.caption("What the offline geocoder makes of a place name: seas, straits, islands, bases, ports, "
            "cities, ADIZ. No network is used on this page.")
 
-g = geocoder(os.environ.get("SORTIE_GAZETTEER_DIR", ""))
+g = offline_geocoder()
 c1, c2 = st.columns([3, 1])
 query = c1.text_input("Place name", value="Sea of Okhotsk", key="gaz_query", max_chars=300,
                       help="Any language Natural Earth covers (日本海, Охотское море...), aliases, "

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import folium
 import pandas as pd
 import streamlit as st
@@ -11,6 +15,9 @@ from events.store import Store, database_url
 from maps.build import events_map
 from maps.payload import prepare
 from maps.permalink import MapLink
+
+if TYPE_CHECKING:
+    from geo import OfflineGeocoder
 
 
 @st.cache_resource(show_spinner=False)
@@ -56,3 +63,17 @@ def cached_map(flt: EventFilter, link: MapLink) -> folium.Map:
     """The map of a filtered view, built once per (store revision, filter, opened link)."""
     store = get_store()
     return _map(store.url, store.revision(), flt, link)
+
+
+@st.cache_resource(show_spinner=False)
+def _geocoder(directory: str) -> OfflineGeocoder:
+    from geo import OfflineGeocoder  # late: the map page never needs the geocoder
+    from geo.gazetteer import Gazetteer
+
+    gaz = Gazetteer(Path(directory)) if directory else Gazetteer()
+    return OfflineGeocoder(gazetteer=gaz, online=False)
+
+
+def offline_geocoder() -> OfflineGeocoder:
+    """One offline geocoder per gazetteer folder (``SORTIE_GAZETTEER_DIR``, else the shipped one); no network."""
+    return _geocoder(os.environ.get("SORTIE_GAZETTEER_DIR", ""))
