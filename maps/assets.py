@@ -23,6 +23,17 @@ ROOT = Path(__file__).resolve().parent.parent
 STATIC = ROOT / "static"
 VENDOR = STATIC / "vendor"
 URL_PREFIX = "/app/static/vendor/"
+SCRIPT_DIR = "/app/static/sortie/"  # our own map scripts, one per feature
+
+
+def sortie_js(*modules: str) -> list[tuple[str, str]]:
+    """folium asset pairs for scripts of static/sortie, core.js first (every module needs it).
+
+    ``modules`` are file names without ``.js``, in load order: a module's dependencies first.
+    Elements that share a module declare it under the same name, so folium loads it once.
+    """
+    return [(f"sortie_{m.replace('-', '_')}", f"{SCRIPT_DIR}{m}.js") for m in ("core", *modules)]
+
 
 # Files the map does not need: folium adds them for AwesomeMarkers icons, which Sortie does
 # not use (our icons are SVG paths), and they would pull web fonts. jQuery stays: folium's

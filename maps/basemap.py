@@ -1,6 +1,6 @@
 """A map that needs no tile server: Natural Earth countries drawn as vectors over a sea colour.
 
-The country shapes are drawn by static/sortie/sortie-map.js from a JSON file (served once and
+The country shapes are drawn by static/sortie/basemap.js from a JSON file (served once and
 cached by the browser, or embedded in exports), not as folium objects re-sent on every
 Streamlit rerun. Online tile layers are offered in the layer control but off by default, so an
 air-gapped analyst sees a complete map and an online one can switch to OpenStreetMap, CartoDB
@@ -22,7 +22,7 @@ from folium.template import Template
 from xyzservices import TileProvider
 
 from maps import assets
-from maps.events_layer import SCRIPT_URL
+from maps.assets import sortie_js
 from maps.style import BORDER, LAND
 
 BASEMAP = Path(__file__).resolve().parent.parent / "data" / "ne" / "basemap.geojson"
@@ -54,7 +54,7 @@ class VectorBasemap(JSCSSMixin, MacroElement):
         {% endmacro %}
         """
     )
-    default_js = [("sortie_map", SCRIPT_URL)]
+    default_js = sortie_js("basemap")
 
     def __init__(self, source: dict[str, Any] | str, control: folium.LayerControl):
         super().__init__()

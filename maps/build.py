@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
@@ -73,11 +72,9 @@ def events_map(
     MarineLabels(source(marine_labels(), "labels"), control).add_to(m)
     prep = pl.prepare(df) if prepared is None else prepared
     draw, cards = pl.columns_text(prep), pl.cards_text(prep)
-    if inline:
-        events, card_source = json.loads(draw), json.loads(cards)
-    else:
-        events, card_source = pl.publish(draw, "events"), pl.publish(cards, "cards")
-    EventsLayer(events, card_source, map_options(df, start, end, link, permalink), control).add_to(m)
+    if not inline:
+        draw, cards = pl.publish(draw, "events"), pl.publish(cards, "cards")
+    EventsLayer(draw, cards, map_options(df, start, end, link, permalink), control, inline=inline).add_to(m)
     b = bounds(df)
     if b and not link.center:
         pad = 3.0

@@ -1,38 +1,47 @@
 """The events of a map as one element: icons, routes, areas, links, legend and timeline.
 
-All drawing happens in ``static/sortie/sortie-map.js``; this element passes it the events
-(inline, or the URLs of cached files: drawing columns, and card details fetched on the first
-click) and the styling options, and registers the JS file so
-streamlit-folium loads it like any folium plugin.
+All drawing happens in the scripts of ``static/sortie/`` (``Sortie.addEvents`` in events.js and
+the modules it wires); this element passes it the events (inline, or the URLs of cached files:
+drawing columns, and card details fetched on the first click) and the styling options, and
+declares the JS files so streamlit-folium loads them like any folium plugin's.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
+from folium.utilities import JsCode
 
-SCRIPT_URL = "/app/static/sortie/sortie-map.js"
+from maps.assets import sortie_js
+
+
+def script_json(text: str) -> JsCode:
+    """JSON text as a JS expression inside <script>, embedded as it is (never parsed and re-encoded):
+    outside strings JSON has no '<', '>' or '&', and inside them the \\u escapes mean the same."""
+    return JsCode(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 class EventsLayer(JSCSSMixin, MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        Sortie.addEvents({{ this._parent.get_name() }}, {{ this.source|tojson }}, {{ this.cards|tojson }},
+        Sortie.addEvents({{ this._parent.get_name() }}, {{ this.source.js_code }}, {{ this.cards.js_code }},
                          {{ this.options|tojson }}, {{ this.control.get_name() if this.control else "null" }});
         {% endmacro %}
         """
     )
-    default_js = [("sortie_map", SCRIPT_URL)]
+    default_js = sortie_js("canvas", "canvas-draw", "canvas-shapes", "cards", "legend", "timeline", "permalink",
+                           "events")
 
-    def __init__(self, source: dict[str, Any] | str, cards: list[Any] | str, options: dict[str, Any],
-                 control: Any = None):
+    def __init__(self, source: str, cards: str, options: dict[str, Any], control: Any = None, inline: bool = False):
+        """``source``/``cards``: JSON text to embed (``inline``), else the URLs the browser fetches them from."""
         super().__init__()
         self._name = "EventsLayer"
-        self.source = source
-        self.cards = cards
+        self.source = script_json(source) if inline else script_json(json.dumps(source))
+        self.cards = script_json(cards) if inline else script_json(json.dumps(cards))
         self.options = options
         self.control = control

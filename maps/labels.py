@@ -6,9 +6,11 @@ from functools import lru_cache
 from typing import Any
 
 from branca.element import MacroElement
+from folium.elements import JSCSSMixin
 from folium.template import Template
 
 from geo.gazetteer import default_gazetteer
+from maps.assets import sortie_js
 
 LAYER_NAME = "Sea and strait names"
 FONT_PX = {"ocean": 13, "sea": 12, "gulf": 11, "strait": 11, "bay": 10, "channel": 10, "sound": 10}
@@ -24,7 +26,7 @@ def marine_labels() -> list[list[Any]]:
     ]
 
 
-class MarineLabels(MacroElement):
+class MarineLabels(JSCSSMixin, MacroElement):
     """The labels as a layer-control overlay, off by default; names are set with textContent."""
 
     _template = Template(
@@ -35,6 +37,7 @@ class MarineLabels(MacroElement):
         {% endmacro %}
         """
     )
+    default_js = sortie_js("labels")
 
     def __init__(self, source: list[list[Any]] | str, control: Any):
         super().__init__()

@@ -1,4 +1,4 @@
-"""The events a map draws, as JSON for static/sortie/sortie-map.js: drawing columns and cards.
+"""The events a map draws, as JSON for the scripts of static/sortie/: drawing columns and cards.
 
 The columns (id, type, days, point, precision, tooltip, links, and the shapes of routes and
 areas) are what the canvas needs to draw; the cards (dates in words, countries, places, assets,

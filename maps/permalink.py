@@ -2,7 +2,7 @@
 
 Filters travel as their own query parameters (events.query.EventFilter); these four describe
 what the map shows within them. The browser keeps them current in the page URL
-(static/sortie/sortie-map.js); here they are read back, leniently, when a link is opened.
+(static/sortie/permalink.js); here they are read back, leniently, when a link is opened.
 """
 
 from __future__ import annotations

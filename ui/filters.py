@@ -85,7 +85,7 @@ def sidebar_filter(df: pd.DataFrame) -> EventFilter:
     st.session_state.f_values = {k: st.session_state[k] for k in KEYS}
     params = f.to_params()
     if params == st.session_state.f_link[0]:
-        # the browser keeps the map's keys current (sortie-map.js): keep whatever it wrote last
+        # the browser keeps the map's keys current (static/sortie/permalink.js): keep whatever it wrote last
         params |= {k: st.query_params[k] for k in LINK_KEYS if k in st.query_params}
     if dict(st.query_params) != params:
         st.query_params.from_dict(params)

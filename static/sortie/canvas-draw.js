@@ -1,0 +1,163 @@
+/* The steps of one redraw of the event canvas (canvas.js calls them in order, back to front),
+ * but for routes and areas (canvas-shapes.js): the frame, links, approach rings, icons, labels.
+ *
+ * A step reads the layer (its columns, flags and sprites) and the frame `f` of this redraw: the
+ * 2D context, canvas size, projection (scale, origin ox/oy, world width wx), screen positions
+ * sx/sy, visibility flags vis, and the events whose icons are on screen (onScreen, dense).
+ */
+(function () {
+  "use strict";
+  var Sortie = (window.Sortie = window.Sortie || {});
+  var ICON_LIMIT = 15000;  // more icons on screen than this (a continent of 100,000): dots
+  var CELL = 32;           // px, of the hit-test grid
+  var PAD = 0.2;           // canvas margin around the view, as a share of its size
+  var EQUATOR_M = 40075016.686;
+
+  /* Place, size and clear the canvas over the view and a margin; project and flag the events. */
+  function frame(layer) {
+    var map = layer._map, ratio = layer.ratio, canvas = layer.canvas, size = map.getSize();
+    var topLeft = map.containerPointToLayerPoint(size.multiplyBy(-PAD)).round();
+    var w = Math.round(size.x * (1 + 2 * PAD)), h = Math.round(size.y * (1 + 2 * PAD));
+    L.DomUtil.setPosition(canvas, topLeft);
+    if (canvas.width !== w * ratio || canvas.height !== h * ratio) {
+      canvas.width = w * ratio;
+      canvas.height = h * ratio;
+      canvas.style.width = w + "px";
+      canvas.style.height = h + "px";
+    }
+    var ctx = layer.ctx;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    var scale = Math.pow(2, map.getZoom()), origin = map.getPixelOrigin();
+    var f = {ctx: ctx, w: w, h: h, topLeft: topLeft, scale: scale, wx: 256 * scale,
+             ox: origin.x + topLeft.x, oy: origin.y + topLeft.y};
+    positions(layer, f);
+    f.vis = visibility(layer);
+    return f;
+  }
+
+  /* Screen positions on the canvas. Near the antimeridian the view may sit on the next copy of
+   * the world: each event is drawn on the copy nearest the middle of the canvas. */
+  function positions(layer, f) {
+    var n = layer.n, sx = layer.sx = f.sx = new Float32Array(n), sy = layer.sy = f.sy = new Float32Array(n);
+    var scale = f.scale, wx = f.wx, mid = f.w / 2;
+    for (var i = 0; i < n; i++) {
+      var xx = layer.x0[i] * scale - f.ox;
+      sx[i] = xx + Math.round((mid - xx) / wx) * wx;
+      sy[i] = layer.y0[i] * scale - f.oy;
+    }
+  }
+
+  /* 1 for an event drawn now: its type switched on and not hidden by the timeline. */
+  function visibility(layer) {
+    var n = layer.n, vis = new Uint8Array(n), typeOn = layer.typeOn, hidden = layer.hidden, t = layer.d.t;
+    for (var i = 0; i < n; i++) vis[i] = !hidden[i] && typeOn[t[i]] ? 1 : 0;
+    return vis;
+  }
+
+  /* The visible events whose icons are on the canvas (f.onScreen), and a grid of them for hit tests. */
+  function iconGrid(layer, f) {
+    var grid = layer.grid = new Map(), half = layer.opts.iconSize + 2, onScreen = f.onScreen = [];
+    for (var i = 0; i < layer.n; i++) {
+      if (!f.vis[i]) continue;
+      var x = f.sx[i], y = f.sy[i];
+      if (x < -half || y < -half || x > f.w + half || y > f.h + half) continue;
+      onScreen.push(i);
+      var key = ((x / CELL) | 0) * 65536 + ((y / CELL) | 0), bucket = grid.get(key);
+      if (bucket) bucket.push(i); else grid.set(key, [i]);
+    }
+    f.dense = onScreen.length > ICON_LIMIT;
+  }
+
+  /* Dotted lines between related events that are both drawn. */
+  function links(layer, f) {
+    var ctx = f.ctx, vis = f.vis, sx = f.sx, sy = f.sy;
+    ctx.setLineDash([2, 6]);
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = "rgba(40, 40, 40, 0.8)";
+    ctx.beginPath();
+    layer.links.forEach(function (lk) {
+      if (!vis[lk[0]] || !vis[lk[1]]) return;
+      ctx.moveTo(sx[lk[0]], sy[lk[0]]);
+      ctx.lineTo(sx[lk[1]], sy[lk[1]]);
+    });
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+
+  /* Closest-approach rings at their true distance, for events placed precisely enough to measure from. */
+  function approachRings(layer, f) {
+    var ctx = f.ctx, d = layer.d, mPerPx = EQUATOR_M / (256 * f.scale);
+    for (var i = 0; i < layer.n; i++) {
+      if (d.km[i] === null || !f.vis[i] || !layer.precise[d.gp[i]]) continue;
+      ctx.beginPath();
+      ctx.setLineDash([4, 4]);
+      ctx.arc(f.sx[i], f.sy[i], d.km[i] * 1000 / mPerPx / Math.cos(d.lat[i] * Math.PI / 180), 0, 2 * Math.PI);
+      ctx.strokeStyle = layer.color(d.t[i]);
+      ctx.lineWidth = 1.5;
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
+  }
+
+  /* A yellow disc under the icons of the open card's related events. */
+  function highlights(layer, f) {
+    var ctx = f.ctx;
+    for (var hk in layer.highlight) {
+      var i = +hk;
+      if (!f.vis[i]) continue;
+      ctx.beginPath();
+      ctx.arc(f.sx[i], f.sy[i], layer.opts.iconSize * 1.15, 0, 2 * Math.PI);
+      ctx.fillStyle = "rgba(255, 214, 0, 0.75)";
+      ctx.fill();
+    }
+  }
+
+  /* Each on-screen event's sprite (type glyph and precision ring), or a dot in its type's colour
+   * when too many are on screen for glyphs not to overlap. */
+  function icons(layer, f) {
+    var ctx = f.ctx, d = layer.d, t = d.t, opts = layer.opts, ratio = layer.ratio, on = f.onScreen, i, j;
+    if (f.dense) {
+      var byType = opts.order.map(function () { return new Path2D(); });
+      for (j = 0; j < on.length; j++) {
+        i = on[j];
+        byType[t[i]].rect((f.sx[i] - 2) | 0, (f.sy[i] - 2) | 0, 4, 4);
+      }
+      byType.forEach(function (path, k) { ctx.fillStyle = layer.color(k); ctx.fill(path); });
+      return;
+    }
+    for (j = 0; j < on.length; j++) {
+      i = on[j];
+      var spr = layer.sprites[t[i]][d.gp[i]], sw = spr.width / ratio, x = f.sx[i] - sw / 2, y = f.sy[i] - sw / 2;
+      // whole pixels and no scaling keep drawImage on its fast path
+      if (ratio === 1) ctx.drawImage(spr, x | 0, y | 0);
+      else ctx.drawImage(spr, x, y, sw, sw);
+    }
+  }
+
+  /* "≤ 20 km" beside events with a closest approach, when few enough icons are on screen to read them. */
+  function approachLabels(layer, f) {
+    if (f.onScreen.length >= 2000) return;
+    var ctx = f.ctx, d = layer.d, size = layer.opts.iconSize;
+    ctx.font = "600 12px system-ui, sans-serif";
+    ctx.lineWidth = 3;
+    for (var i = 0; i < layer.n; i++) {
+      if (d.km[i] === null || !f.vis[i]) continue;
+      var label = "≤ " + d.km[i] + " km", lx = f.sx[i] + size * 0.7, ly = f.sy[i] - size * 0.55;
+      ctx.strokeStyle = "#fff";
+      ctx.strokeText(label, lx, ly);
+      ctx.fillStyle = layer.color(d.t[i]);
+      ctx.fillText(label, lx, ly);
+    }
+  }
+
+  var draw = (Sortie.draw = Sortie.draw || {});
+  draw.CELL = CELL;
+  draw.frame = frame;
+  draw.iconGrid = iconGrid;
+  draw.links = links;
+  draw.approachRings = approachRings;
+  draw.highlights = highlights;
+  draw.icons = icons;
+  draw.approachLabels = approachLabels;
+})();

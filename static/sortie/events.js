@@ -1,0 +1,92 @@
+/* Sortie.addEvents: the event layer, and the controls wired to it (layer switches, cards, legend,
+ * timeline, permalink). Needs core, canvas, canvas-draw, canvas-shapes, cards, legend, timeline, permalink. */
+(function () {
+  "use strict";
+  var Sortie = (window.Sortie = window.Sortie || {});
+
+  /* Events per type name. */
+  function typeCounts(d, opts) {
+    var counts = {};
+    for (var i = 0; i < d.t.length; i++) counts[opts.order[d.t[i]]] = (counts[opts.order[d.t[i]]] || 0) + 1;
+    return counts;
+  }
+
+  /* One layer-control entry per event type on the map, "Label (count)"; {type name: switch}. */
+  function typeSwitches(map, layer, opts, counts, control) {
+    var switches = {};
+    opts.order.forEach(function (t, k) {
+      switches[t] = new Sortie.TypeSwitch(layer, k);
+      switches[t].addTo(map);
+      if (counts[t] && control) control.addOverlay(switches[t], opts.labels[t] + " (" + counts[t] + ")");
+    });
+    return switches;
+  }
+
+  /* The borders of the countries that bomber approaches in view were aimed at, from the basemap's data. */
+  function approachedBorders(map, opts, control) {
+    if (!opts.borders || !opts.borders.length || !Sortie.basemapData) return;
+    var wanted = {};
+    opts.borders.forEach(function (c) { wanted[c] = true; });
+    var borders = L.geoJSON({type: "FeatureCollection", features: Sortie.basemapData.features.filter(
+      function (f) { return wanted[f.properties.iso_a3]; })},
+      {style: function () { return opts.borderStyle; }, interactive: false});
+    borders.addTo(map);
+    if (control) control.addOverlay(borders, "Approached countries' borders");
+  }
+
+  /* Handles for tests, the link button and anyone scripting the map. */
+  function handles(map, layer, switches, tl, openCard) {
+    var d = layer.d, n = layer.n;
+    window.sortieLayers = switches;
+    window.sortieTimeline = tl;
+    window.sortieEvents = {};
+    d.id.forEach(function (id, k) {
+      window.sortieEvents[id] = {index: k, openPopup: function () { openCard(k); },
+                                 get highlighted() { return !!layer.highlight[k]; }};
+    });
+    /* [id, start day, end day] of the events drawn now: type switched on, not hidden by the timeline */
+    Sortie.visibleEvents = function () {
+      var out = [];
+      for (var k = 0; k < n; k++) if (layer.visible(k)) out.push([d.id[k], d.d0[k], d.d1[k]]);
+      return out;
+    };
+    Sortie.containerPoint = function (id) { var p = layer.containerPoint(layer.index[id]); return [p.x, p.y]; };
+    Sortie.latLng = function (k) { return L.latLng(d.lat[k], d.lon[k]); };
+    Sortie.drawMs = function () { return layer.drawMs; };
+    Sortie.map = map;
+  }
+
+  /* A shared link's date, window and open event (opts.t, opts.w, opts.selected). */
+  function restore(map, layer, tl, opts, openCard) {
+    if (opts.t !== null && opts.t !== undefined) tl.set(opts.t, opts.w === null || opts.w === undefined ? Infinity : opts.w);
+    if (opts.selected && layer.index[opts.selected] !== undefined) {
+      var sel = layer.index[opts.selected];
+      if (!opts.view) map.panTo([layer.d.lat[sel], layer.d.lon[sel]]);
+      openCard(sel);
+    }
+  }
+
+  function build(map, data, opts, control, cards) {
+    var layer = new Sortie.EventCanvas(data, opts), counts = typeCounts(data, opts);
+    layer.addTo(map);
+    var switches = typeSwitches(map, layer, opts, counts, control);
+    var openCard = Sortie.cardPopup(map, layer, opts, cards);
+    approachedBorders(map, opts, control);
+    Sortie.legend(map, opts, counts);
+    var state = {layer: layer, w: Infinity, visible: layer.n, min: opts.start, max: opts.end, t: opts.end, timer: null};
+    var tl = Sortie.timeline(map, state, opts);
+    handles(map, layer, switches, tl, openCard);
+    restore(map, layer, tl, opts, openCard);
+    if (opts.permalink) Sortie.permalink(map, tl);
+    map.fire("sortie:ready", {count: layer.n});
+  }
+
+  /* source: the events' columns (or their URL); cards: the card details, row by row (or their URL,
+   * fetched on the first click, since they are most of the bytes); opts: maps/build.py map_options. */
+  Sortie.addEvents = function (map, source, cards, opts, control) {
+    // wait for the basemap: its data also draws the approached countries' borders
+    return Promise.all([Sortie.load(source), Sortie.basemapReady || Promise.resolve()])
+      .then(function (r) { build(map, r[0], opts, control, cards); })
+      .catch(function (e) { Sortie.showError(map, "Could not load events: " + e.message); throw e; });
+  };
+})();
