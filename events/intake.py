@@ -28,9 +28,6 @@ from events.io.base import Article, Problem, Progress
 from events.schema import Event
 from events.store import Store
 
-NO_DATE = ("no publication date: give one in the file or feed, or a default date "
-           "(--published YYYY-MM-DD, or the date field on the Ingest page)")
-
 
 @dataclass
 class Batch:
@@ -42,6 +39,7 @@ class Batch:
     articles: int = 0  # articles found, readable or not
     extracted: int = 0  # articles that went through the extractor
     empty: list[str] = field(default_factory=list)  # articles in which no activity was found
+    left_out: list[Draft] = field(default_factory=list)  # planned, hypothetical or negated: shown, never saved
     skipped: list[str] = field(default_factory=list)  # files in a folder that are not articles
     identical: int = 0  # identical drafts dropped (the same article twice)
     stored_copies: set[str] = field(default_factory=set)  # ids of drafts identical to a stored event
@@ -92,7 +90,8 @@ def _identity(e: Event) -> tuple:
 
 
 def extract_drafts(articles: list[Article], published: date | None = None, progress: Progress = None) -> Batch:
-    """Run the extractor over ``articles`` (``published``: for those that carry no date)."""
+    """Run the extractor over ``articles`` (``published``: for those that carry no date; without one,
+    written-out dates still hold and relative ones are drafted as unknown, with a note)."""
     from events.extract import InputError, extract  # late: loading the extractor costs ~1 s
     from events.extract.textin import html_to_text
 
@@ -101,15 +100,13 @@ def extract_drafts(articles: list[Article], published: date | None = None, progr
     renamed: dict[str, str] = {}  # dropped id -> the identical kept draft's id, for `related`
     for art in articles:
         try:
-            when = art.published or published
-            if when is None:
-                batch.problems.append(Problem(art.name, NO_DATE))
-                continue
+            when = art.published or published  # None: the extractor drafts relative dates as unknown
             text = html_to_text(art.text) if art.is_html and isinstance(art.text, str) else art.text
             if isinstance(text, str):
                 text = with_title(art.title, text)
+            skipped: list[Draft] = []
             try:
-                cands = extract(text, when, url=art.url, outlet=art.outlet)
+                cands = extract(text, when, url=art.url, outlet=art.outlet, left_out=skipped)
             except InputError as exc:
                 batch.problems.append(Problem(art.name, str(exc)))
                 continue
@@ -119,6 +116,9 @@ def extract_drafts(articles: list[Article], published: date | None = None, progr
             batch.extracted += 1
             if not cands:
                 batch.empty.append(art.name)
+            for d in skipped:
+                d.origin = art.name
+            batch.left_out += skipped
             for d in cands:
                 key = _identity(d.event)
                 if key in seen:

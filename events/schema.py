@@ -24,12 +24,16 @@ from events.geo_precision import GEO_PRECISIONS
 
 DATE_PRECISIONS: tuple[str, ...] = ("day", "month", "range", "unknown")
 STATUSES: tuple[str, ...] = ("draft", "approved")
+# How the report presents the activity; only "reported" (it happened) is drafted by default, the
+# others are what the extractor left out, kept so a reviewer can add them back.
+MODALITIES: tuple[str, ...] = ("reported", "planned", "hypothetical", "negated", "background")
 
 # Literal[tuple] spells out the registries' names for pydantic: a new type is only a registry entry.
 EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
 DatePrecision = Literal[DATE_PRECISIONS]  # type: ignore[valid-type]
 GeoPrecision = Literal[GEO_PRECISIONS]  # type: ignore[valid-type]
 Status = Literal[STATUSES]  # type: ignore[valid-type]
+Modality = Literal[MODALITIES]  # type: ignore[valid-type]
 
 GEOMETRY_TYPES = {"Point", "LineString", "Polygon", "MultiPolygon", "MultiLineString", "MultiPoint"}
 MAX_TEXT = 5_000  # one evidence sentence or note; a whole article does not belong in a field
@@ -124,6 +128,8 @@ class Event(BaseModel):
     status: Status = "approved"
     related: list[str] = Field(default_factory=list, description="ids of linked events (a scramble's trigger)")
     notes: str = Field(default="", max_length=MAX_TEXT)
+    confidence: float | None = Field(default=None, ge=0, le=1, description="the extractor's; None if typed by a person")
+    modality: Modality = "reported"
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
 

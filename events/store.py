@@ -53,6 +53,8 @@ events_table = sa.Table(
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("related", sa.Text, nullable=False),
     sa.Column("notes", sa.Text, nullable=False),
+    sa.Column("confidence", sa.Float),
+    sa.Column("modality", sa.String(16), nullable=False, server_default="reported"),
     sa.Column("created_at", sa.DateTime, nullable=False),
     sa.Column("updated_at", sa.DateTime, nullable=False),
 )
@@ -102,6 +104,23 @@ def _engine(url: str) -> Engine:
     return engine
 
 
+def _add_missing_columns(engine: Engine) -> None:
+    """A store made before a column existed gets it, with its default (confidence, modality).
+
+    Additive only: a stopgap until versioned migrations, so an analyst's existing store keeps working.
+    """
+    have = {c["name"] for c in sa.inspect(engine).get_columns("events")}
+    missing = [c for c in events_table.columns if c.name not in have]
+    if not missing:
+        return
+    with engine.begin() as c:
+        for col in missing:
+            ddl = col.type.compile(engine.dialect)
+            default = f" DEFAULT '{col.server_default.arg}'" if col.server_default is not None else ""
+            null = " NOT NULL" if not col.nullable and default else ""
+            c.execute(sa.text(f'ALTER TABLE events ADD COLUMN "{col.name}" {ddl}{null}{default}'))
+
+
 def to_row(ev: Event) -> dict[str, Any]:
     """Event -> table row (lists and geometry as JSON text, plus a representative point)."""
     d = ev.model_dump()
@@ -147,6 +166,7 @@ class Store:
         self.url = database_url(url)
         self.engine = _engine(self.url)
         metadata.create_all(self.engine)
+        _add_missing_columns(self.engine)
         if seed is not None:
             self._seed_once(seed)
 

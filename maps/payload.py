@@ -59,15 +59,15 @@ def prepare(df: pd.DataFrame) -> pd.DataFrame:
     gp_index = {g: i for i, g in enumerate(GEO_PRECISIONS)}
     fields = ("id", "type", "date_start", "date_end", "date_precision", "actors", "observers", "places", "assets",
               "evidence", "source_name", "source_url", "published", "status", "lat", "lon", "geo_precision",
-              "closest_approach_km", "related", "geometry")
+              "closest_approach_km", "related", "geometry", "modality")
     rows = []
     # plain column lists: DataFrame.to_dict("records") alone took half the time at 100,000 events
     for (eid, etype, start, end, dprec, actors, observers, places, assets, evidence, sname, surl, published,
-         status, lat, lon, gprec, km, related, geometry) in zip(*(loc[f].tolist() for f in fields), strict=True):
-        geom = geometry
+         status, lat, lon, gprec, km, related, geom, modality) in zip(*(loc[f].tolist() for f in fields), strict=True):
         line = geom["type"] in ("LineString", "MultiLineString")
         card = [date_text(start, end, dprec), actors, observers, places, assets, evidence or "", _text(sname),
-                _text(surl), published.isoformat() if isinstance(published, date) else None, status]
+                _text(surl), published.isoformat() if isinstance(published, date) else None, status,
+                None if modality == "reported" else modality]
         rows.append((
             eid, type_index[etype], day_number(start), day_number(end), round(float(lat), 4), round(float(lon), 4),
             gp_index[gprec], None if km is None or km != km else float(km),

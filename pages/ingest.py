@@ -32,7 +32,15 @@ def new_batch(batch: intake.Batch) -> None:
     problems = [str(p) for p in batch.problems]
     problems += [f"{name}: no reported military activity found in this text" for name in batch.empty]
     st.session_state.ing_drafts, st.session_state.ing_problems = batch.drafts, problems
+    st.session_state.ing_left_out = batch.left_out
     st.session_state.ing_batch = st.session_state.get("ing_batch", 0) + 1
+
+
+def add_back(i: int) -> None:
+    """A left-out mention joins the drafts (a new review table: unapplied edits there are reset)."""
+    d = st.session_state.ing_left_out.pop(i)
+    st.session_state.ing_drafts = [*(st.session_state.get("ing_drafts") or []), d]
+    st.session_state.ing_batch += 1
 
 st.title("Ingest")
 st.caption("Paste a report or upload a file. Sortie drafts the events it reports, each with the sentence "
@@ -67,6 +75,17 @@ if msg := st.session_state.pop("ing_message", None):
     st.success(msg)
 for p in st.session_state.get("ing_problems", []):
     st.warning(p)
+
+left_out = st.session_state.get("ing_left_out") or []
+if left_out:
+    with st.expander(f"Left out: {len(left_out)} mention(s) the report presents as not having happened"):
+        st.caption("Planned, hypothetical or denied activity is not drafted. Add one back if the report does "
+                   "say it happened, or to record it as it is.")
+        for i, d in enumerate(left_out):
+            a, b = st.columns([6, 1])
+            a.markdown(f"**{et.label(d.event.type)}** · {d.event.modality} · {d.origin}")
+            a.text(d.event.evidence[:400])
+            b.button("Add to drafts", key=f"ing_add_{st.session_state.ing_batch}_{i}", on_click=add_back, args=(i,))
 
 drafts = st.session_state.get("ing_drafts") or []
 if not drafts:

@@ -148,3 +148,18 @@ def test_merge_keeps_both_reports():
     m = merge_into(a, b)
     assert m.id == a.id and m.actors == ["RUS", "CHN"] and m.date_end == date(2021, 11, 20)
     assert m.places == ["Sea of Japan", "East China Sea"] and "Also reported (Outlet B" in m.notes
+
+
+def test_left_out_activity_is_listed_and_can_be_added_back(store: Store):
+    text = ("China will hold naval drills in the East China Sea next week, the ministry said. "
+            "Two Russian Tu-95MS bombers flew over the Sea of Japan on Friday.")
+    at = extract(open_ingest(), text, date(2024, 5, 3))
+    assert not at.exception
+    assert [d.event.type for d in at.session_state.ing_drafts] == ["bomber_approach"]
+    assert [(d.event.type, d.event.modality) for d in at.session_state.ing_left_out] == [("exercise", "planned")]
+    assert any("Left out" in e.label for e in at.expander)
+    at.button(key=f"ing_add_{at.session_state.ing_batch}_0").click().run()
+    assert not at.exception
+    assert [d.event.modality for d in at.session_state.ing_drafts] == ["reported", "planned"]
+    assert at.session_state.ing_left_out == []
+    assert store.count() == 7  # still nothing saved

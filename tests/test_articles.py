@@ -105,15 +105,14 @@ def by_type(store: Store) -> dict[str, list]:
 # ---- folder import -------------------------------------------------------------------------------
 
 
-def test_folder_without_date_saves_nothing_and_names_the_file(tmp_path: Path, empty_store: Store) -> None:
+def test_folder_without_date_drafts_relative_dates_as_unknown(tmp_path: Path, empty_store: Store) -> None:
     folder = write_folder(tmp_path / "in")
-    report = import_articles(empty_store, folder)
-    assert not report.saved
-    assert [p.where for p in report.problems] == ["recon.txt"]
-    assert "--published" in report.problems[0].message
-    assert report.drafts, "the other articles were still read, so the user sees everything in one pass"
-    assert empty_store.count() == 0
-    assert "nothing saved" in report.summary()
+    report = import_articles(empty_store, folder)  # recon.txt gives no date and says "on Tuesday"
+    assert report.saved and not report.problems
+    recon = [d.event for d in report.drafts if d.origin == "recon.txt"]  # the flight and the scramble
+    assert recon and all(e.date_precision == "unknown" and e.published is None for e in recon)
+    saved = empty_store.get(recon[0].id)
+    assert "no publication date" in saved.notes and saved.status == "draft"
 
 
 def test_folder_import_saves_drafts_with_sources(tmp_path: Path, empty_store: Store) -> None:
@@ -156,11 +155,11 @@ def test_binary_and_empty_articles_are_problems(tmp_path: Path, empty_store: Sto
 def test_partial_saves_the_readable_articles(tmp_path: Path, empty_store: Store) -> None:
     folder = write_folder(tmp_path / "in")
     (folder / "scan.txt").write_bytes(b"\x00\x01\x02" * 100)
-    report = import_articles(empty_store, folder, partial=True)  # recon.txt (undated) and scan.txt left out
+    report = import_articles(empty_store, folder, partial=True)  # scan.txt left out
     assert report.saved
-    assert {p.where for p in report.problems} == {"recon.txt", "scan.txt"}
+    assert {p.where for p in report.problems} == {"scan.txt"}
     df = empty_store.frame()
-    assert set(df["type"]) >= {"exercise", "incursion", "transit"} and "other" not in set(df["type"])
+    assert set(df["type"]) >= {"exercise", "incursion", "transit", "other"}
     assert "left out" in report.summary()
 
 
@@ -207,14 +206,14 @@ def test_rss_items_become_drafts_with_item_dates_and_links(tmp_path: Path, empty
     assert "alert" not in ev["evidence"] and "<" not in ev["evidence"]
 
 
-def test_rss_item_without_date_is_named_then_fixed_by_published(tmp_path: Path, empty_store: Store) -> None:
+def test_rss_item_without_date_is_drafted_then_dated_by_published(tmp_path: Path, empty_store: Store) -> None:
     feed = tmp_path / "wire.xml"
     feed.write_text(RSS.replace("{extra}", UNDATED_ITEM), encoding="utf-8")
-    report = import_articles(empty_store, feed)
-    assert not report.saved
-    assert [p.where for p in report.problems] == ["wire.xml item 2 ('Recon flight')"]
-    report = import_articles(empty_store, feed, published=date(2024, 4, 10))
-    assert report.saved and {"bomber_approach", "other"} <= set(empty_store.frame()["type"])
+    report = import_articles(empty_store, feed, partial=True)
+    undated = [d.event for d in report.drafts if d.origin.startswith("wire.xml item 2")]
+    assert report.saved and undated and all(e.date_precision == "unknown" for e in undated)
+    again = intake.read_path(feed, published=date(2024, 4, 10))
+    assert all(d.event.date_precision != "unknown" for d in again.drafts if d.origin.startswith("wire.xml item 2"))
 
 
 def test_atom_feed_detected_by_content(tmp_path: Path, empty_store: Store) -> None:
@@ -283,10 +282,12 @@ def test_event_files_are_not_articles(tmp_path: Path) -> None:
 
 def test_cli_exit_codes_and_summary(tmp_path: Path, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = write_folder(tmp_path / "in")
+    (folder / "scan.txt").write_bytes(b"\x00\x01\x02" * 100)
     assert main(["-q", "import", str(folder)]) == 1
     err = capsys.readouterr().err
-    assert "recon.txt: no publication date" in err and "nothing saved" in err
+    assert "scan.txt:" in err and "nothing saved" in err
     assert Store(str(db_path), seed=None).count() == 0
+    (folder / "scan.txt").unlink()
     assert main(["-q", "import", str(folder), "--published", "2024-04-10"]) == 0
     out = capsys.readouterr().out
     assert "read 5 of 5 article(s), saved" in out and "draft event(s) for review" in out

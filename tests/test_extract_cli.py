@@ -70,3 +70,38 @@ def test_clean_input_refuses(raw: str | bytes) -> None:
 
 def test_text_without_events_gives_an_empty_list() -> None:
     assert extract("The weather in Moscow was mild on Tuesday, and markets rose.", date(2021, 11, 23)) == []
+
+
+def test_cli_works_without_a_publication_date(tmp_path: Path) -> None:
+    f = tmp_path / "release.txt"
+    f.write_text("On Dec. 22, 2025, two Russian Tu-95MS bombers flew over the Sea of Japan. On Friday, Japan "
+                 "scrambled fighter jets.\n")
+    p = run([str(f)])
+    assert p.returncode == 0, p.stderr
+    out = json.loads(p.stdout)
+    dated = [e for e in out if e["date_start"] == "2025-12-22"]
+    assert dated and dated[0]["date_precision"] == "day"
+    assert all("no publication date" in e["notes"] for e in out if e["date_precision"] == "unknown")
+
+
+def test_page_cli_and_folder_import_give_the_same_drafts(tmp_path: Path) -> None:
+    from events import intake
+    from events.store import Store
+
+    def key(e: dict) -> tuple:
+        return (e["type"], e["date_start"], e["date_end"], tuple(e["actors"]), tuple(e["observers"]),
+                tuple(e["places"]), e["evidence"])
+
+    page = intake.read_text(TEXT, date(2021, 11, 23), "https://example.org/x", "AP")
+    f = tmp_path / "in" / "a.txt"
+    f.parent.mkdir()
+    f.write_text(TEXT)
+    cli = json.loads(run(["--published", "2021-11-23", "--url", "https://example.org/x", "--outlet", "AP",
+                          str(f)]).stdout)
+    store = Store(str(tmp_path / "s.db"), seed=None)
+    imported = intake.import_batch(store, intake.read_path(f.parent, date(2021, 11, 23)))
+    assert imported.saved
+    stored = [e.model_dump(mode="json") for e in store.iter_events()]
+    page_keys = sorted(key(d.event.model_dump(mode="json")) for d in page.drafts)
+    assert page_keys == sorted(key(e) for e in cli) == sorted(key(e) for e in stored)
+    assert len(page_keys) == 2

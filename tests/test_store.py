@@ -98,3 +98,19 @@ def test_reader_sees_data_while_writer_holds_a_transaction(store: Store, db_path
     finally:
         release.set()
         t.join()
+
+
+def test_a_store_from_before_confidence_and_modality_gains_them(db_path):
+    import sqlalchemy as sa
+
+    old = Store(str(db_path))
+    with old.engine.begin() as c:
+        c.execute(sa.text("ALTER TABLE events DROP COLUMN confidence"))
+        c.execute(sa.text("ALTER TABLE events DROP COLUMN modality"))
+    old.engine.dispose()
+    store = Store(str(db_path))
+    assert {"confidence", "modality"} <= {c["name"] for c in sa.inspect(store.engine).get_columns("events")}
+    ev = store.get("seed-2021-11-19-joint-patrol")
+    assert ev.modality == "reported" and ev.confidence is None
+    store.update(ev.model_copy(update={"confidence": 0.8}))
+    assert store.get(ev.id).confidence == 0.8

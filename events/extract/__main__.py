@@ -1,4 +1,4 @@
-"""CLI: ``python -m events.extract --published YYYY-MM-DD [--url U] [--outlet O] FILE`` -> JSON list.
+"""CLI: ``python -m events.extract [--published YYYY-MM-DD] [--url U] [--outlet O] FILE`` -> JSON list.
 
 The report goes through :func:`events.intake.read_text`, as a report pasted on the Ingest page
 does, so both give the same drafts. FILE may be ``-`` for standard input. Input that is not an
@@ -24,7 +24,8 @@ def _date(s: str) -> date:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m events.extract",
                                 description="Extract draft military-activity events from a news report.")
-    p.add_argument("--published", required=True, type=_date, help="publication date, YYYY-MM-DD")
+    p.add_argument("--published", type=_date,
+                   help="publication date, YYYY-MM-DD; without it, relative dates ('on Friday') are drafted as unknown")
     p.add_argument("--url", help="source URL (http/https)")
     p.add_argument("--outlet", help="source name, e.g. 'Associated Press'")
     p.add_argument("--indent", type=int, default=2, help="JSON indent (0 for one line)")

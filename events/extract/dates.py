@@ -63,6 +63,7 @@ class DateMention:
     date_end: date
     precision: str  # day | month | range | unknown
     relative_to_event: bool = False  # "the next day": resolved later against the previous event
+    relative: bool = False  # counted from the publication date ("on Friday", "last month"), not written out
 
 
 @lru_cache(maxsize=4096)
@@ -183,6 +184,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k, 
 ]]
 
 
+# Date forms written out in the text: they need no publication date (a year may still be inferred).
+ABSOLUTE = frozenset({"iso_range", "iso", "mdmd", "dmdm", "mdd", "ddm", "md", "dm", "month_year"})
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+
+
+def reference_day(text: str, today: date) -> date:
+    """A stand-in publication day for a report that gives none: the last day of the latest year the
+    text names (so "on Dec. 22" gets that year), else ``today``. Relative dates counted from it
+    are not trusted (see :func:`events.extract.extract`)."""
+    years = [int(y) for y in _YEAR.findall(text[:20_000]) if int(y) <= today.year]
+    return min(date(max(years), 12, 31), today) if years else today
+
+
 def _resolve(kind: str, m: re.Match[str], a: Anchor) -> tuple[date, date, str, bool] | None:
     ref = a.day
     g = m.groupdict()
@@ -286,10 +300,8 @@ def find(sentence: str, a: Anchor) -> list[DateMention]:
                 continue
             taken.append((s, e))
             ds, de, prec, rel = res
-            if rel:  # keep the offset in days from the anchor, re-based on the previous event later
-                out.append(DateMention(s, e, m.group(0), ds, de, prec, True))
-            else:
-                out.append(DateMention(s, e, m.group(0), ds, de, prec))
+            # rel: keep the offset in days from the anchor, re-based on the previous event later
+            out.append(DateMention(s, e, m.group(0), ds, de, prec, rel, kind not in ABSOLUTE))
     return sorted(out, key=lambda d: d.start)
 
 

@@ -60,9 +60,10 @@ def _place_for_scramble(sentence: str, trig: types.Trigger, pls: list[places.Pla
     return [p for p in pls if trig.end <= p.start < end and p.alias_of is None]
 
 
-def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: frozenset[str]) -> list[Finding]:
+def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: frozenset[str],
+                     left_out: list[tuple[types.Trigger, str]] | None = None) -> list[Finding]:
     text = s.text
-    trigs = types.find(text)
+    trigs = types.find(text, left_out)
     if not trigs:
         return []
     pls = [p for p in places.find(text, countries)
@@ -102,10 +103,12 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
         if dm is not None:
             d.date_start, d.date_end, d.date_precision, d.date_explicit = (dm.date_start, dm.date_end,
                                                                            dm.precision, True)
+            d.date_relative = dm.relative
             if dm.relative_to_event:
                 d.date_precision = "rel:" + str((dm.date_start - anchor.day).days)
         elif said is not None:  # "said Thursday that bombers flew ...": the activity is at most that recent
             d.date_start, d.date_end, d.date_precision = said.date_start, said.date_end, "day"
+            d.date_relative = said.relative
         if t.type == "scramble":
             d.actors = list(r.scramblers) or list(r.reporters) or [c for c in r.observed]
             d.observers = [c for c in main_actors if c not in d.actors]
@@ -181,8 +184,7 @@ def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
             if not d.observers:
                 d.observers = [c for c in trigger.actors if c not in d.actors]
             if not d.date_explicit and trigger.date_start is not None:
-                d.date_start, d.date_end, d.date_precision = trigger.date_start, trigger.date_end, \
-                    trigger.date_precision
+                d.take_date(trigger)
         if d.type != "scramble":
             for x in siblings:
                 if x.type != "scramble" and x.type != d.type:
@@ -204,6 +206,7 @@ def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
             offset = int(d.date_precision[4:])
             if base is not None:
                 d.date_start = d.date_end = base.date_start + timedelta(days=offset)
+                d.date_relative = base.date_relative
             d.date_precision = "day"
         if not d.places and d.type != "scramble" and not d.generic:
             before = [x for x in drafts[:i] if x.places and 0 < d.sentence - x.sentence <= 3]
@@ -216,20 +219,18 @@ def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
                      and 0 < d.sentence - x.sentence <= 2]
         just_before = same_type or just_before  # "The drills took place ...": the drills' date, not the last one
         if d.date_start is None and dated_sibling is not None:
-            d.date_start, d.date_end, d.date_precision = (dated_sibling.date_start, dated_sibling.date_end,
-                                                          dated_sibling.date_precision)
+            d.take_date(dated_sibling)
         elif d.date_start is None and d.anaphoric and just_before:  # "The Russian planes, an Il-20 ..."
-            d.date_start, d.date_end, d.date_precision = (just_before[-1].date_start, just_before[-1].date_end,
-                                                          just_before[-1].date_precision)
+            d.take_date(just_before[-1])
         if d.date_start is None:
             if d.type in ("scramble", "incursion") and prev and prev[-1].date_start is not None:
-                d.date_start, d.date_end, d.date_precision = prev[-1].date_start, prev[-1].date_end, \
-                    prev[-1].date_precision
+                d.take_date(prev[-1])
             else:
                 d.date_start, d.date_end, d.date_precision = dates.fallback(anchor)
+                d.date_relative = True
 
 
-def _to_event(d: Finding, key_to_id: dict[int, str], published: date, url: str | None, outlet: str | None,
+def _to_event(d: Finding, key_to_id: dict[int, str], published: date | None, url: str | None, outlet: str | None,
               ) -> tuple[Event, list[places.Place]] | None:
     """The draft as an Event and its places; None if the schema refuses it."""
     plist = [p for p in d.places if p.alias_of is None]
@@ -237,7 +238,7 @@ def _to_event(d: Finding, key_to_id: dict[int, str], published: date, url: str |
         cp = places.country_place(_display_country(d.actors[0]))
         plist = [cp] if cp else []
     geometry, precision = places.geometry_for(plist, route=BY_NAME[d.type].route)
-    notes = []
+    notes = list(d.notes)
     if d.merged_evidence:
         notes.append("Also reported as: " + " | ".join(e[:300] for e in d.merged_evidence))
     if d.inherited_actors:
@@ -267,21 +268,47 @@ def _display_country(code: str) -> str:
     return country_name(code)
 
 
-def extract(text: str | bytes, published: date, url: str | None = None, outlet: str | None = None,
-            ) -> list[Draft]:
-    """Finding events reported as having happened in ``text``, in text order, with confidence.
+NO_PUBLISHED = ("The report gives no publication date, so a relative date ('on Friday', 'last week') could "
+                "not be placed; shown as {}, counted from {}: set the date.")
 
-    Raises :class:`events.extract.textin.InputError` for input that is not an article.
+
+def _left_out_draft(sentence: str, trigger: types.Trigger, mode: str, anchor: dates.Anchor,
+                    published: date | None, url: str | None, outlet: str | None) -> Draft:
+    """What a sentence presents as planned, hypothetical or negated: not drafted, but kept (low confidence,
+    its modality set) so a reviewer sees what was left out and why, and can add it back."""
+    dms = dates.find(sentence, anchor)
+    start, end, prec = (dms[0].date_start, dms[0].date_end, dms[0].precision) if dms else (anchor.day, anchor.day,
+                                                                                          "unknown")
+    codes = list(dict.fromkeys(m.code for m in actors_mod.find(sentence)))
+    ev = Event(type=trigger.type, date_start=start, date_end=end, date_precision=prec if prec != "range" or
+               start != end else "day", actors=codes, evidence=sentence[:4000], published=published,
+               source_url=url or None, source_name=outlet, status="draft", modality=mode, confidence=0.3,
+               notes=f"Left out by the extractor: the report presents this as {mode} ({trigger.text!r}).")
+    return Draft(ev, 0.3)
+
+
+def extract(text: str | bytes, published: date | None = None, url: str | None = None, outlet: str | None = None,
+            left_out: list[Draft] | None = None) -> list[Draft]:
+    """Draft events reported as having happened in ``text``, in text order, with confidence.
+
+    Without ``published``, written-out dates ("on Dec. 22", "in July 2025") still date their
+    events; an event dated only relatively ("on Friday") is drafted with its date unknown and a
+    note saying so. ``left_out`` collects drafts of activity the report presents as planned,
+    hypothetical or negated (their ``modality`` says which). Raises
+    :class:`events.extract.textin.InputError` for input that is not an article.
     """
     text = clean_input(text)
-    anchor = dates.anchor(text, published)
+    anchor = dates.anchor(text, published or dates.reference_day(text, date.today()))
     countries = _country_words()
     drafts: list[Finding] = []
     sents = sentences.split(text)
     for s in sents:
-        for d in _sentence_drafts(s, anchor, countries):
+        skipped: list[tuple[types.Trigger, str]] = []
+        for d in _sentence_drafts(s, anchor, countries, skipped):
             d.key = len(drafts)
             drafts.append(d)
+        if left_out is not None:
+            left_out += [_left_out_draft(s.text, t, mode, anchor, published, url, outlet) for t, mode in skipped]
     _contextualise(drafts, anchor)
     _add_followup_places(drafts, sents, countries)
     drafts = [d for d in drafts if not (d.generic and not any(p.resolved for p in d.places))]
@@ -294,11 +321,19 @@ def extract(text: str | bytes, published: date, url: str | None = None, outlet: 
         key_to_id[d.key] = eid
         for k in d.absorbed:
             key_to_id[k] = eid
+    if published is None:
+        for d in kept:
+            if d.date_relative:
+                d.date_precision = "unknown"
+                shown = f"{d.date_start}" if d.date_start == d.date_end else f"{d.date_start} to {d.date_end}"
+                d.notes.append(NO_PUBLISHED.format(shown, anchor.day))
     out = []
     for d in kept:
         made = _to_event(d, key_to_id, published, url, outlet)  # geocoder errors propagate
         if made is not None:
-            out.append(Draft(made[0], _confidence(d), gazetteer_names=[p.name for p in made[1]]))
+            conf = _confidence(d)
+            out.append(Draft(made[0].model_copy(update={"confidence": conf}), conf,
+                             gazetteer_names=[p.name for p in made[1]]))
     return out
 
 
@@ -331,6 +366,6 @@ def draft_to_dict(c: Draft) -> dict[str, Any]:
         "geometry": e.geometry, "geo_precision": e.geo_precision, "closest_approach_km": e.closest_approach_km,
         "assets": e.assets, "evidence": e.evidence, "confidence": c.confidence, "related": e.related,
         "gazetteer_names": c.gazetteer_names,
-        "status": e.status, "source_url": e.source_url, "source_name": e.source_name,
+        "modality": e.modality, "status": e.status, "source_url": e.source_url, "source_name": e.source_name,
         "published": e.published.isoformat() if e.published else None, "notes": e.notes,
     }

@@ -32,6 +32,7 @@ class Finding:
     date_end: date | None = None
     date_precision: str = "unknown"
     date_explicit: bool = False
+    date_relative: bool = True  # counted from the publication date; False once a written-out date is attached
     assets: list[str] = field(default_factory=list)
     closest_km: float | None = None
     anaphoric: bool = False
@@ -42,6 +43,12 @@ class Finding:
     links: set[int] = field(default_factory=set)
     merged_evidence: list[str] = field(default_factory=list)
     absorbed: set[int] = field(default_factory=set)  # keys of drafts folded into this one
+    notes: list[str] = field(default_factory=list)  # for the reviewer, saved in the event's notes
+
+    def take_date(self, other: Finding) -> None:
+        """This activity happened when ``other`` did (a scramble and its trigger, a follow-up sentence)."""
+        self.date_start, self.date_end, self.date_precision = other.date_start, other.date_end, other.date_precision
+        self.date_relative = other.date_relative
 
     @property
     def place_names(self) -> set[str]:
@@ -99,7 +106,7 @@ def absorb(keep: Finding, drop: Finding) -> None:
         if (p.name or p.text).lower() not in names and p.alias_of is None:
             keep.places.append(p)
     if not keep.date_explicit and drop.date_explicit:
-        keep.date_start, keep.date_end, keep.date_precision = drop.date_start, drop.date_end, drop.date_precision
+        keep.take_date(drop)
         keep.date_explicit = True
     for a in drop.assets:
         if a not in keep.assets and not keep.counts:

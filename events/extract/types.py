@@ -105,21 +105,32 @@ def _clause_of(sentence: str, pos: int) -> str:
     return sentence[start:m.start() if m else len(sentence)]
 
 
-def is_reported_as_happened(sentence: str, start: int, end: int) -> bool:
-    """False for planned, hypothetical or denied activity in the trigger's clause."""
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|could|might|would|possibility|possible|hypothetical|simulat\w+ an? "
+                           r"(?:attack|strike))\b", re.I)
+
+
+def modality(sentence: str, start: int, end: int) -> str:
+    """How the trigger's clause presents the activity: reported (it happened), planned, hypothetical or negated."""
     window = sentence[clause_start(sentence, start):end]
-    if _MODAL.search(window) or _NEG.search(window):
-        return False
+    if _NEG.search(window):
+        return "negated"
+    if _MODAL.search(window):
+        return "hypothetical" if _HYPOTHETICAL.search(window) else "planned"
     # "... will hold drills, the ministry said" is planned even though the verb precedes the clause break
     before = sentence[max(0, start - 80):start]
     if re.search(r"\b(?:for|to take part in|to join|to participate in|ahead of)\s+(?:[\w-]+\s+){0,2}$", before, re.I):
-        return False  # "heading to the South China Sea for exercises": a purpose, not yet done
-    return not re.search(r"\b(?:will|would|plans? to|to hold|to conduct|agreed to|intends? to)\s+(?:\w+\s+){0,5}$",
-                         before)
+        return "planned"  # "heading to the South China Sea for exercises": a purpose, not yet done
+    if re.search(r"\b(?:will|would|plans? to|to hold|to conduct|agreed to|intends? to)\s+(?:\w+\s+){0,5}$", before):
+        return "hypothetical" if "would" in before else "planned"
+    return "reported"
 
 
-def find(sentence: str) -> list[Trigger]:
-    """Triggers of reported-as-happened events, at most one per type, after suppression."""
+def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> list[Trigger]:
+    """Triggers of reported-as-happened events, at most one per type, after suppression.
+
+    ``left_out`` collects the first trigger per type that the sentence presents as planned,
+    hypothetical or negated, with that modality, for a reviewer to see.
+    """
     found: dict[str, Trigger] = {}
     for etype, pats in _TRIG.items():
         for pat in pats:
@@ -140,7 +151,10 @@ def find(sentence: str) -> list[Trigger]:
                 if etype == "other" and re.match(r"[^.;,]{0,40}?\b(?:monitored|tracked|shadowed|followed|watched|"
                                                  r"observed)\b", sentence[m.end():], re.I):
                     continue  # "a P-3C patrol aircraft monitored the vessels": a reaction, not a mission of its own
-                if not is_reported_as_happened(sentence, m.start(), m.end()):
+                mode = modality(sentence, m.start(), m.end())
+                if mode != "reported":
+                    if left_out is not None and all(t.type != etype for t, _ in left_out):
+                        left_out.append((Trigger(etype, m.start(), m.end(), m.group(0)), mode))
                     continue
                 t = Trigger(etype, m.start(), m.end(), m.group(0))
                 if etype == "incursion" and re.search(r"international (?:airspace|waters)|neutral waters",

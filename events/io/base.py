@@ -22,7 +22,7 @@ Progress = Callable[[int], None] | None
 COLUMNS: tuple[str, ...] = (
     "id", "type", "date_start", "date_end", "date_precision", "actors", "observers", "places", "lat", "lon",
     "geometry", "geo_precision", "closest_approach_km", "assets", "source_url", "source_name", "published",
-    "evidence", "status", "related", "notes",
+    "evidence", "status", "related", "notes", "confidence", "modality",
 )
 LIST_FIELDS = ("actors", "observers", "places", "assets", "related")
 STAMPS = ("created_at", "updated_at")  # written by our GeoJSON export, accepted back on import

@@ -13,7 +13,7 @@
   /* Event i's fields for its card: drawing columns d and card row r. */
   function props(i, d, r, opts) {
     return {t: opts.order[d.t[i]], dt: r[0], a: r[1], o: r[2], p: r[3], as: r[4], ev: r[5], sn: r[6], su: r[7],
-            pub: r[8], st: r[9], km: d.km[i], gp: opts.precisions[d.gp[i]], inf: d.inf[i]};
+            pub: r[8], st: r[9], mo: r[10], km: d.km[i], gp: opts.precisions[d.gp[i]], inf: d.inf[i]};
   }
 
   /* The report's source: a link if it has a web address, then its date. */
@@ -46,6 +46,7 @@
       tb.appendChild(tr);
     }
     row("When", p.dt);
+    row("Reported as", p.mo);  // only for activity the report gave as planned, hypothetical or denied
     row("Who", names(p.a, opts) || "—");
     row("Towards", names(p.o, opts) || "—");
     row("Where", (p.p || []).join(" → ") || "—");
