@@ -1,6 +1,10 @@
-"""Score the extractor on the development set: events and actors P/R/F1, throughput, the seed.
+"""Score the extractor: the development set and each frozen test split, separately; throughput; the seed.
 
-    .venv/bin/python bench/extraction.py [--dev tests/data/extraction] [--json] [--min-f1 0.85]
+    .venv/bin/python bench/extraction.py [--dev FOLDER] [--json] [--min-f1 0.85] [-v]
+
+Folders under tests/data/extraction/ named ``test_*`` are frozen test splits: their reports were
+written before any rule was changed for them, and their first-run figures are in their FROZEN.md
+(``-v`` lists misses for the development folders only, never for a test split).
 
 An event matches a gold event when the type is equal, the date windows overlap and a place
 agrees (same gazetteer entry, the same name when the geocoder does not know it, or the gold
@@ -30,6 +34,7 @@ from events.extract import draft_to_dict, extract  # noqa: E402
 from events.extract.places import Place, resolve  # noqa: E402
 
 DEV = ROOT / "tests" / "data" / "extraction"
+FROZEN_PREFIX = "test_"  # folders scored as frozen test splits, never tuned on (see their FROZEN.md)
 
 
 @dataclass
@@ -38,7 +43,7 @@ class Doc:
 
     name: str
     text: str
-    published: date
+    published: date | None
     gold: list[dict[str, Any]]
     seed: bool = False
 
@@ -63,6 +68,7 @@ class Result:
     actors: Counts = field(default_factory=Counts)
     observers: Counts = field(default_factory=Counts)
     exact_dates: int = 0
+    actors_exact: int = 0  # matched events whose actor set equals the gold's
     per_doc: list[dict[str, Any]] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
 
@@ -80,7 +86,8 @@ def load(dev: Path = DEV, with_seed: bool = True) -> list[Doc]:
             text, seed = src.read_text(encoding="utf-8"), True
         else:
             text, seed = (dev / f"{name}.txt").read_text(encoding="utf-8"), False
-        docs.append(Doc(name, text, date.fromisoformat(g["published"]), g["events"], seed))
+        published = date.fromisoformat(g["published"]) if g.get("published") else None
+        docs.append(Doc(name, text, published, g["events"], seed))
     return docs
 
 
@@ -129,10 +136,11 @@ def matches(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
     """Type equal, date windows overlap, a place in common or within PLACE_KM (or the gold gives none)."""
     if pred["type"] != gold["type"]:
         return False
-    ps, pe = date.fromisoformat(pred["date_start"]), date.fromisoformat(pred["date_end"])
-    gs, ge = date.fromisoformat(gold["date_start"]), date.fromisoformat(gold["date_end"] or gold["date_start"])
-    if not (ps <= ge and gs <= pe):
-        return False
+    if gold.get("date_start"):  # a gold event the report gives no date for matches on type and place
+        ps, pe = date.fromisoformat(pred["date_start"]), date.fromisoformat(pred["date_end"])
+        gs, ge = date.fromisoformat(gold["date_start"]), date.fromisoformat(gold["date_end"] or gold["date_start"])
+        if not (ps <= ge and gs <= pe):
+            return False
     if not gold["places"]:
         return True
     pred_keys = _place_keys(pred["places"]) | {n.casefold() for n in pred.get("gazetteer_names") or [] if n}
@@ -165,11 +173,15 @@ def evaluate(docs: list[Doc]) -> Result:
         res.events.fp += len(preds) - len(pairs)
         res.events.fn += len(doc.gold) - len(pairs)
         for gi, pi in pairs:
+            res.actors_exact += set(preds[pi]["actors"]) == set(doc.gold[gi]["actors"])
             _score_sets(res.actors, preds[pi]["actors"], doc.gold[gi]["actors"])
             _score_sets(res.observers, preds[pi]["observers"], doc.gold[gi]["observers"])
             g = doc.gold[gi]
-            if (preds[pi]["date_start"], preds[pi]["date_end"]) == (g["date_start"], g["date_end"] or g["date_start"]):
-                res.exact_dates += 1
+            if g.get("date_start") is None:
+                res.exact_dates += preds[pi]["date_precision"] == "unknown"
+            else:
+                res.exact_dates += (preds[pi]["date_start"], preds[pi]["date_end"]) == (
+                    g["date_start"], g["date_end"] or g["date_start"])
         for pi, p in enumerate(preds):
             if pi not in used:
                 _score_sets(res.actors, p["actors"], [])
@@ -204,16 +216,32 @@ def main(argv: list[str] | None = None) -> int:
     s._nlp()
     extract("On Friday, two Russian Tu-95MS bombers flew over the Sea of Japan.", date(2021, 11, 23))
     warmup = time.perf_counter() - t0
-    folders = [args.dev] if args.dev else [DEV] + sorted(p for p in DEV.iterdir() if p.is_dir()
-                                                            and any(p.glob("*.gold.json")))
-    status = 0
-    for i, folder in enumerate(folders):
-        if i:
-            print()
-        status |= _report(folder, args, warmup)
+    if args.dev:
+        status = _report([args.dev], str(args.dev), args, warmup)
+        folders = [args.dev]
+    else:
+        dev = [DEV] + sorted(p for p in DEV.iterdir() if p.is_dir() and not p.name.startswith(FROZEN_PREFIX)
+                             and any(p.glob("*.gold.json")))
+        frozen = sorted(p for p in DEV.iterdir() if p.is_dir() and p.name.startswith(FROZEN_PREFIX))
+        status = 0
+        for group, title in ((dev, "development set"), (frozen, "frozen test splits")):
+            if not group:
+                continue
+            print(f"== {title} ==")
+            for folder in group:
+                status |= _report([folder], _name(folder), args, warmup, verbose=args.verbose)
+                print()
+            if len(group) > 1:
+                status |= _report(group, f"{title}, pooled", args, warmup, verbose=False)
+                print()
+        folders = dev + frozen
     if not args.json:
         _throughput(folders, warmup)
     return status
+
+
+def _name(folder: Path) -> str:
+    return str(folder.relative_to(ROOT)) if folder.is_relative_to(ROOT) else str(folder)
 
 
 def _throughput(folders: list[Path], warmup: float, passes: int = 3) -> None:
@@ -230,19 +258,21 @@ def _throughput(folders: list[Path], warmup: float, passes: int = 3) -> None:
               f"slowest {max(secs) * 1000:.0f} ms")
 
 
-def _report(folder: Path, args: argparse.Namespace, warmup: float) -> int:
-    """Score one folder of reports and print its figures; 1 if event F1 is below --min-f1."""
-    docs = load(folder)
+def _report(folders: list[Path], name: str, args: argparse.Namespace, warmup: float, verbose: bool = False) -> int:
+    """Score some folders of reports together and print their figures; 1 if event F1 is below --min-f1."""
+    docs = [d for folder in folders for d in load(folder)]
     dev_only = [d for d in docs if not d.seed]
     res = evaluate(docs)
     dev_res = evaluate(dev_only)
     secs = dev_res.seconds + res.seconds
+    matched = dev_res.events.tp
     figures = {
-        "set": str(folder.relative_to(ROOT)) if folder.is_relative_to(ROOT) else str(folder),
+        "set": name,
         "reports": len(dev_only), "gold_events": sum(len(d.gold) for d in dev_only),
         "events": dev_res.events.prf(), "actors": dev_res.actors.prf(), "observers": dev_res.observers.prf(),
+        "actors_right_of_matched": f"{dev_res.actors_exact}/{matched}",
         "events_with_seed": res.events.prf(), "actors_with_seed": res.actors.prf(),
-        "exact_dates_of_matched": f"{dev_res.exact_dates}/{dev_res.events.tp}",
+        "exact_dates_of_matched": f"{dev_res.exact_dates}/{matched}",
         "warmup_s": round(warmup, 2),
         "articles_per_s": round(len(secs) / sum(secs), 1) if secs else None,
         "median_ms_per_article": round(statistics.median(secs) * 1000, 1) if secs else None,
@@ -253,6 +283,8 @@ def _report(folder: Path, args: argparse.Namespace, warmup: float) -> int:
         print(json.dumps(figures, indent=1))
     else:
         print(f"{figures['set']}: {figures['reports']} reports, {figures['gold_events']} gold events")
+        share = dev_res.actors_exact / matched if matched else 0.0
+        print(f"  actors exactly right on {figures['actors_right_of_matched']} matched events ({share:.0%})")
         for k in ("events", "actors", "observers"):
             f = figures[k]
             print(f"  {k:<10} P={f['precision']:.3f} R={f['recall']:.3f} F1={f['f1']:.3f}  "
@@ -261,7 +293,7 @@ def _report(folder: Path, args: argparse.Namespace, warmup: float) -> int:
         if seed is not None:
             print(f"  with seed  events F1={f['f1']:.3f}  actors F1={figures['actors_with_seed']['f1']:.3f}")
         print(f"  exact date windows among matched events: {figures['exact_dates_of_matched']}")
-        if args.verbose:
+        if verbose:
             for d in dev_res.per_doc:
                 if d["missed"] or d["spurious"]:
                     print(f"\n{d['name']}:")
@@ -270,7 +302,7 @@ def _report(folder: Path, args: argparse.Namespace, warmup: float) -> int:
                     for e in d["spurious"]:
                         print("   spurious " + _brief(e))
         if seed is None:
-            if any("seed" in json.loads(g.read_text()) for g in folder.glob("*.gold.json")):
+            if any("seed" in json.loads(g.read_text()) for f in folders for g in f.glob("*.gold.json")):
                 print("\nseed report: ../shared/seed not present, skipped")
         else:
             gold = next(d for d in docs if d.seed).gold
