@@ -224,12 +224,12 @@ def main(argv: list[str] | None = None) -> int:
                              and any(p.glob("*.gold.json")))
         frozen = sorted(p for p in DEV.iterdir() if p.is_dir() and p.name.startswith(FROZEN_PREFIX))
         status = 0
-        for group, title in ((dev, "development set"), (frozen, "frozen test splits")):
+        for group, title, show in ((dev, "development set", args.verbose), (frozen, "frozen test splits", False)):
             if not group:
                 continue
             print(f"== {title} ==")
             for folder in group:
-                status |= _report([folder], _name(folder), args, warmup, verbose=args.verbose)
+                status |= _report([folder], _name(folder), args, warmup, verbose=show)
                 print()
             if len(group) > 1:
                 status |= _report(group, f"{title}, pooled", args, warmup, verbose=False)
