@@ -169,6 +169,42 @@ def _confidence(d: Finding) -> float:
     return round(min(0.97, max(0.05, c)), 2)
 
 
+_BOMBER = re.compile(r"\bbombers?\b|\b(?:Tu-95|Tu-160|Tu-22M|H-6|B-52|B-1B?|B-2)\w*", re.I)
+
+
+def _met_aircraft(drafts: list[Finding]) -> list[Finding]:
+    """A scramble answering no drafted activity still reports one: the foreign aircraft it met.
+
+    "Typhoons were launched to intercept two Russian Tu-142s": the Tu-142 flight is an event
+    (``other``; a bomber approach when bombers are named), by the country the jets met, where and
+    when the interception was, citing the same sentence.
+    """
+    out = []
+    for d in drafts:
+        if d.type != "scramble" or d.answers is not None or not d.observers:
+            continue
+        kind = "bomber_approach" if _BOMBER.search(d.evidence) else "other"
+        met = Finding(type=kind, sentence=d.sentence, evidence=d.evidence, actors=list(d.observers),
+                      observers=list(d.actors), places=list(d.places), anaphoric=d.anaphoric, generic=d.generic)
+        met.take_date(d)
+        met.date_explicit = d.date_explicit
+        met.key = len(drafts) + len(out)
+        met.links, d.links = {d.key}, d.links | {met.key}
+        d.answers = met.key
+        out.append(met)
+    return out
+
+
+def _reaction_places(drafts: list[Finding]) -> None:
+    """A reaction takes the places of the event it answers (the coding rules), not the base it flew from."""
+    by_key = {d.key: d for d in drafts}
+    for d in drafts:
+        trig = by_key.get(d.answers) if d.answers is not None else None
+        if trig is not None and trig.places:
+            d.places = [p for p in trig.places if p.alias_of is None]
+            d.inherited_places = False
+
+
 def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
     """Fill what a sentence leaves to its neighbours: actors of "the aircraft", dates of reactions."""
     for i, d in enumerate(drafts):
@@ -181,6 +217,8 @@ def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
         if trigger is not None:
             d.links.add(trigger.key)
             trigger.links.add(d.key)
+            if d.type == "scramble":
+                d.answers = trigger.key
             if not d.observers:
                 d.observers = [c for c in trigger.actors if c not in d.actors]
             if not d.date_explicit and trigger.date_start is not None:
@@ -311,6 +349,8 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
             left_out += [_left_out_draft(s.text, t, mode, anchor, published, url, outlet) for t, mode in skipped]
     _contextualise(drafts, anchor)
     _add_followup_places(drafts, sents, countries)
+    drafts += _met_aircraft(drafts)
+    _reaction_places(drafts)
     drafts = [d for d in drafts if not (d.generic and not any(p.resolved for p in d.places))]
     drafts = [d for d in drafts if d.date_start is not None or d.anaphoric]
     kept = merge(drafts)
