@@ -64,6 +64,9 @@ _GENERIC = re.compile(r"\b(?:a series of|series of|in recent years|regularly|rou
                       r"annually|times a year|each year|a year|stepped up|step up|\d[\d,]* times|fiscal year)\b", re.I)
 _CONTEXT_EXERCISE = re.compile(rf"\b(?:during|as part of|part of|under|amid|in the framework of|within)\s+"
                                rf"(?:the\s+|an?\s+|its\s+)?(?:[\w-]+\s+){{0,6}}?(?:{EXERCISE_WORDS})\b", re.I)
+# "the US Global Thunder strategic force exercise", "Vostok-2022 drills", "the Joint Sea-2024 exercise"
+_NAMED_EXERCISE = re.compile(rf"\b(?:[A-Z][\w-]*\d[\w-]*|(?:[A-Z][a-z]+\s+){{1,3}}(?:[a-z]+\s+){{0,2}})"
+                             rf"(?:{EXERCISE_WORDS})\b")
 _ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Ss]uch)\s+"
                       r"(?:[A-Z]?[a-z-]+\s+){0,2}$")
 # A sentence whose subject points back ("The aircraft, two Tu-95s and ...", "They later ...") adds detail
@@ -72,6 +75,20 @@ _ANAPHORIC_SUBJECT = re.compile(r"^(?:The|These|Those|Both|All)\s+(?:[\w-]+\s+){
                                 r"jets?|ships|warships|vessels|fighters|patrol|flight|drills|exercises?|group|"
                                 r"flotilla)\b|^(?:They|It)\s|^(?:Some|Most|Many|All|One|Two|Three|Four|Several|\d+) of "
                                 r"(?:the|them)\b", re.I)
+# "The bomber patrol followed joint naval maneuvers": the subject points back to the patrol, not to the
+# maneuvers named after it; a trigger after the subject is anaphoric only if the subject names its kind.
+_SUBJECT_KINDS = {"exercise": re.compile(rf"\b(?:{EXERCISE_WORDS})\b", re.I)}
+
+
+def _subject_refers_back(sentence: str, etype: str, start: int) -> bool:
+    subj = _ANAPHORIC_SUBJECT.match(sentence)
+    if subj is None:
+        return False
+    kind = _SUBJECT_KINDS.get(etype)
+    return start < subj.end() or kind is None or bool(kind.search(subj.group(0))) or subj.group(0).startswith(
+        ("They", "It", "they", "it"))
+
+
 # Trigger words that name the activity (and so can refer back to it), not verbs that report it.
 _NOUN_TRIGGER = re.compile(r"patrols?|exercises?|drills?|war ?games|wargames|maneuvers|manoeuvres|bombers?|"
                            r"aircraft|planes?|flights?|missions?|incursions?|intrusions?|violations?|launch(?:es)?|"
@@ -166,7 +183,7 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
                 first_clause = clause_start(sentence, m.start()) == 0 or not re.search(r",\s*(?:and|but)\s",
                                                                                        sentence[:m.start()])
                 t.anaphoric = etype != "scramble" and (
-                    refers_back or bool(_ANAPHORIC_SUBJECT.match(sentence)) and first_clause)
+                    refers_back or _subject_refers_back(sentence, etype, m.start()) and first_clause)
                 t.generic = bool(_GENERIC.search(sentence))
                 if etype not in found:
                     found[etype] = t
@@ -174,8 +191,10 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
             if etype in found:
                 break
     # Suppression: one activity described with several type words.
-    if "exercise" in found and len(found) > 1 and _CONTEXT_EXERCISE.search(sentence) and any(
-            k not in ("exercise", "scramble") for k in found):
+    # "during the Global Thunder exercise, bombers came within 20 km": a named exercise that took place is an
+    # event of its own (the coding rules), beside what happened during it; an unnamed context word is not.
+    if "exercise" in found and len(found) > 1 and _CONTEXT_EXERCISE.search(sentence) and not _NAMED_EXERCISE.search(
+            sentence) and any(k not in ("exercise", "scramble") for k in found):
         del found["exercise"]
     if "joint_patrol" in found:
         found.pop("bomber_approach", None)
@@ -188,7 +207,7 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
             and "missile" not in found["other"].text.lower():
         del found["other"]
     if "exercise" in found and "bomber_approach" in found and not _STRONG_APPROACH.search(
-            _clause_of(sentence, found["bomber_approach"].start)):
+            sentence[found["bomber_approach"].start:]):
         del found["bomber_approach"]  # "drills involving a B-52 bomber": a participant, not an approach
     if "scramble" in found and "bomber_approach" in found and found["bomber_approach"].anaphoric:
         del found["bomber_approach"]  # "scrambled jets to intercept the bombers": a reaction, not a new approach
