@@ -8,22 +8,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 
 from tqdm import tqdm
 
 from events import intake
 from events import io as formats
+from events.cli_args import iso_date
 from events.store import Store
-
-
-def parse_published(value: str) -> date:
-    """argparse type for ``--published``: strictly YYYY-MM-DD, so 03/04/2024 is never guessed."""
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
 def _read(args: argparse.Namespace, path: Path) -> intake.Batch:
@@ -45,15 +37,13 @@ def _import(args: argparse.Namespace) -> int:
         return 2
     store = Store(args.db, seed=None)
     batch = _read(args, path)
-    if not batch.events_file:
-        intake.check_duplicates(batch, store.frame())
+    quiet = args.quiet or (bool(batch.problems) and not args.partial) or not batch.events_file
+    with tqdm(total=len(batch.drafts), desc="saving", unit=" events", disable=quiet, file=sys.stderr) as bar:
+        intake.import_batch(store, batch, args.partial, progress=bar.update)
     for p in batch.problems[: args.max_errors]:
         print(p, file=sys.stderr)
     if len(batch.problems) > args.max_errors:
         print(f"... and {len(batch.problems) - args.max_errors} more problem(s)", file=sys.stderr)
-    quiet = args.quiet or (bool(batch.problems) and not args.partial) or not batch.events_file
-    with tqdm(total=len(batch.drafts), desc="saving", unit=" events", disable=quiet, file=sys.stderr) as bar:
-        intake.save(store, batch, args.partial, progress=bar.update)
     print(batch.summary(), file=sys.stdout if batch.saved else sys.stderr)
     return 0 if batch.saved else 1
 
@@ -86,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("file", help=f"a file ({readable}) or a folder of articles")
     imp.add_argument("--partial", action="store_true", help="save the good rows even if some are bad")
     imp.add_argument("--max-errors", type=int, default=50, help="how many problems to print")
-    imp.add_argument("--published", type=parse_published, metavar="YYYY-MM-DD",
+    imp.add_argument("--published", type=iso_date, metavar="YYYY-MM-DD",
                      help="articles: publication date for those whose file or feed item gives none")
     exp = sub.add_parser("export", help="write the stored events")
     exp.add_argument("--format", choices=[f.name for f in formats.writable()], default="csv")

@@ -81,7 +81,7 @@ def possible_duplicates(
 ) -> list[Duplicate]:
     """Stored events that may report the same activity as ``candidate``, best first.
 
-    ``stored`` is a frame as :meth:`events.store.Store.frame` returns (or :func:`events.store.events_frame`).
+    ``stored`` is a frame as :meth:`events.store.Store.frame` returns (or :func:`events.frame.events_frame`).
     Returns ``[(event_id, score, reasons), ...]`` with score in 0..1 and reasons readable by a
     reviewer ("same place: Sea of Japan", "actors overlap: RUS, CHN"). ``tolerance_days`` absorbs
     a report dated in another time zone. The candidate's own id is never returned.

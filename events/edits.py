@@ -11,9 +11,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from events.schema import Event, FieldError, FieldErrors, parse_event, utcnow
+from events.schema import LIST_FIELDS, Event, FieldError, FieldErrors, parse_event, utcnow
 
-LIST_FIELDS = ("actors", "observers", "places", "assets", "related")
 OPTIONAL = ("date_end", "closest_approach_km", "source_url", "source_name", "published", "geometry")
 
 

@@ -3,7 +3,7 @@
 One row per event with every :class:`~events.schema.Event` field plus its representative
 point (``lat``/``lon``); list fields are lists and ``geometry`` is a GeoJSON dict (or None), so
 nothing downstream parses JSON again. Stored events arrive through :meth:`Store.frame`, drafts
-under review through :func:`events_frame`; both give the same columns.
+under review through :func:`events_frame`; both give the same set of columns.
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ from typing import Any
 
 import pandas as pd
 
-from events.schema import Event
+from events.schema import LIST_FIELDS, Event
 
-LIST_FIELDS = ("actors", "observers", "places", "assets", "related")
 FIELDS: tuple[str, ...] = tuple(Event.model_fields)
 COLUMNS: tuple[str, ...] = (*FIELDS[:FIELDS.index("geometry") + 1], "lat", "lon",
                             *FIELDS[FIELDS.index("geometry") + 1:])

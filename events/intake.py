@@ -24,7 +24,7 @@ from events.dedupe import possible_duplicates
 from events.draft import Draft
 from events.frame import events_frame
 from events.io.articles import with_title
-from events.io.base import Article, Problem, Progress
+from events.io.base import Article, Format, Problem, Progress
 from events.schema import Event
 from events.store import Store
 
@@ -149,32 +149,46 @@ def _events_batch(name: str, data: bytes, progress: Progress = None) -> Batch:
     return Batch([Draft(e, None, name) for e in events], [Problem(name, str(e)) for e in errors], events_file=True)
 
 
-def read_upload(name: str, data: bytes, published: date | None, progress: Progress = None) -> Batch:
-    """An uploaded or on-disk file: an event file's rows, or the drafts of its article(s)."""
-    fmt = formats.detect(name, data)
-    if fmt is not None and fmt.kind == "events":
-        return _events_batch(name, data, progress)
-    articles, problems = formats.read_articles(name, data)
+def _articles_batch(articles: list[Article], problems: list[Problem], published: date | None,
+                    progress: Progress = None) -> Batch:
     batch = extract_drafts(articles, published, progress)
     batch.problems[:0] = problems
     batch.articles += len(problems)
     return batch
 
 
+def read_upload(name: str, data: bytes, published: date | None, progress: Progress = None) -> Batch:
+    """An uploaded file, for review: an event file's rows (as drafts), or the drafts of its article(s)."""
+    fmt = formats.detect(name, data)
+    if fmt is not None and fmt.kind == "events":
+        batch = _events_batch(name, data, progress)
+        for d in batch.drafts:
+            d.event = d.event.model_copy(update={"status": "draft"})
+        return batch
+    return _articles_batch(*formats.read_articles(name, data), published, progress)
+
+
+def _event_format(path: Path) -> Format | None:
+    """The event format of a file on disk, judged by its head (a .json whole, within the article limit)."""
+    with open(path, "rb") as f:
+        head = f.read(formats.MAX_ARTICLE_BYTES if path.suffix.lower() == ".json" else 4096)
+    fmt = formats.detect(path.name, head)
+    return fmt if fmt is not None and fmt.kind == "events" else None
+
+
 def read_path(path: Path, published: date | None = None, progress: Progress = None,
               total: Callable[[int], None] | None = None) -> Batch:
     """A file or a folder of articles (searched recursively); ``total`` is told the article count first."""
     if path.is_file():
-        data = path.read_bytes()
-        fmt = formats.detect(path.name, data)
-        if fmt is not None and fmt.kind == "events":
-            return _events_batch(path.name, data, progress)
+        try:
+            if _event_format(path) is not None:
+                return _events_batch(path.name, path.read_bytes(), progress)
+        except OSError as exc:
+            return Batch(problems=[Problem(path.name, f"cannot read: {exc.strerror or exc}")])
     articles, problems, skipped = formats.collect(path)
     if total:
         total(len(articles))
-    batch = extract_drafts(articles, published, progress)
-    batch.problems[:0] = problems
-    batch.articles += len(problems)
+    batch = _articles_batch(articles, problems, published, progress)
     batch.skipped = skipped
     if batch.articles == 0:
         batch.problems.append(Problem(str(path), "no articles found (.txt, .html, .md, .json or an RSS/Atom feed)"))
@@ -183,12 +197,10 @@ def read_path(path: Path, published: date | None = None, progress: Progress = No
 
 def is_event_file(path: Path) -> bool:
     """Would :func:`read_path` read ``path`` as an event file (rather than articles)?"""
-    if not path.is_file():
+    try:
+        return path.is_file() and _event_format(path) is not None
+    except OSError:
         return False
-    with open(path, "rb") as f:
-        head = f.read(5_000_000)
-    fmt = formats.detect(path.name, head)
-    return fmt is not None and fmt.kind == "events"
 
 
 # ---- duplicates ---------------------------------------------------------------------------------
@@ -239,11 +251,13 @@ def save(store: Store, batch: Batch, partial: bool = False, progress: Progress =
     events = batch.events if batch.events_file else [
         d.event.model_copy(update={"notes": d.duplicate_note()}) for d in batch.drafts
         if d.event.id not in batch.stored_copies]
+    if not events:
+        batch.saved = not batch.problems  # --partial with nothing usable has saved nothing
+        return batch
     try:
-        if events:
-            batch.added, batch.replaced = store.add_many(events, progress=progress)
+        batch.added, batch.replaced = store.add_many(events, progress=progress)
     except ValueError as exc:  # e.g. a duplicate id inside the file; the transaction rolled back
-        batch.problems.append(Problem(batch.drafts[0].origin if batch.drafts else "import", f"id: {exc}"))
+        batch.problems.append(Problem(batch.drafts[0].origin, f"id: {exc}"))
         return batch
     batch.saved = True
     return batch

@@ -15,7 +15,7 @@ import pandas as pd
 
 from events.draft import Draft
 from events.edits import apply_edits, list_text
-from events.schema import Event, FieldError, FieldErrors
+from events.schema import Event, FieldError, FieldErrors, utcnow
 from events.store import Store
 
 ACTIONS = ("review", "approve", "merge", "discard")
@@ -25,11 +25,16 @@ COLUMNS = ("action", *EDITABLE, "confidence", "duplicate_of", "why_duplicate", "
 
 
 def review_table(drafts: list[Draft]) -> pd.DataFrame:
-    """One row per draft: the action, the editable fields, then what the extractor and duplicate check say."""
+    """One row per draft: the action, the editable fields, then what the extractor and duplicate check say.
+
+    "Possible duplicate of" names the best *stored* match (what a merge folds into); a duplicate
+    among the drafts themselves is left to the reviewer to discard.
+    """
+    batch_ids = {d.event.id for d in drafts}
     rows = []
     for d in drafts:
         e = d.event
-        dup = d.duplicates[0] if d.duplicates else None
+        dup = next((x for x in d.duplicates if x[0] not in batch_ids), None)
         rows.append({
             "action": "review",
             "duplicate_of": dup[0] if dup else None,
@@ -85,6 +90,7 @@ class Decisions:
 def decide(table: pd.DataFrame, drafts: Mapping[str, Event], store: Store) -> Decisions:
     """What the reviewer decided, validated as a whole: any error means nothing should be saved."""
     res = Decisions()
+    merged: dict[str, Event] = {}
     for number, row in enumerate(table.to_dict("records"), start=1):
         action = row.get("action") or "review"
         if action == "review":
@@ -94,24 +100,34 @@ def decide(table: pd.DataFrame, drafts: Mapping[str, Event], store: Store) -> De
             continue
         values: dict[str, Any] = {c: row.get(c) for c in EDITABLE}
         try:
-            ev = apply_edits(drafts[row["id"]], values, row=number, status="approved")
+            ev = apply_edits(drafts[row["id"]], values, row=number, status="approved", created_at=utcnow())
         except FieldErrors as exc:
             res.errors.extend(exc.errors)
             continue
-        if action == "approve":
+        if not ev.evidence:
+            res.errors.append(FieldError(number, "evidence", "an approved event needs the sentence that supports it"))
+        elif action == "approve":
             res.approved.append(ev)
         elif action == "merge":
-            target = store.get(row.get("duplicate_of") or "")
+            target_id = row.get("duplicate_of") or ""
+            target = merged.get(target_id) or store.get(target_id)  # two drafts may fold into one stored event
             if target is None:
                 res.errors.append(FieldError(number, "duplicate_of", "no stored event to merge into"))
             else:
-                res.merged.append(merge_into(target, ev))
+                merged[target_id] = merge_into(target, ev)
+    res.merged = list(merged.values())
     return res
 
 
 def commit(store: Store, decisions: Decisions) -> None:
-    """Approved drafts added and merged events updated, in one transaction."""
-    store.save(added=decisions.approved, updated=decisions.merged)
+    """Approved drafts added and merged events updated, in one transaction (all or nothing).
+
+    Raises ValueError, with a message for the reviewer, if a merge target was deleted meanwhile.
+    """
+    try:
+        store.save(added=decisions.approved, updated=decisions.merged)
+    except KeyError as exc:
+        raise ValueError(f"nothing was saved: {exc.args[0]} (deleted in another session?)") from None
 
 
 def done_ids(table: pd.DataFrame, decisions: Decisions) -> set[str]:

@@ -35,6 +35,7 @@ GeoPrecision = Literal[GEO_PRECISIONS]  # type: ignore[valid-type]
 Status = Literal[STATUSES]  # type: ignore[valid-type]
 Modality = Literal[MODALITIES]  # type: ignore[valid-type]
 
+LIST_FIELDS: tuple[str, ...] = ("actors", "observers", "places", "assets", "related")  # lists of strings
 GEOMETRY_TYPES = {"Point", "LineString", "Polygon", "MultiPolygon", "MultiLineString", "MultiPoint"}
 MAX_TEXT = 5_000  # one evidence sentence or note; a whole article does not belong in a field
 

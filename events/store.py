@@ -19,9 +19,9 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from events.frame import LIST_FIELDS, decode_rows
+from events.frame import decode_rows
 from events.io import read_events
-from events.schema import Event, utcnow
+from events.schema import LIST_FIELDS, Event, utcnow
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "sortie.db"

@@ -134,7 +134,11 @@ if c1.button("Apply decisions", type="primary", key="ing_apply"):
     elif not decisions.decided:
         st.info("No row has an action yet: set approve, merge or discard.")
     else:
-        commit(store, decisions)
+        try:
+            commit(store, decisions)
+        except ValueError as exc:
+            st.error(str(exc))
+            st.stop()
         refresh()
         done = done_ids(edited, decisions)
         st.session_state.ing_drafts = [d for d in drafts if d.event.id not in done]

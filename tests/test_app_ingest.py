@@ -163,3 +163,27 @@ def test_left_out_activity_is_listed_and_can_be_added_back(store: Store):
     assert [d.event.modality for d in at.session_state.ing_drafts] == ["reported", "planned"]
     assert at.session_state.ing_left_out == []
     assert store.count() == 7  # still nothing saved
+
+
+def test_review_rejects_approval_without_evidence_and_merges_two_drafts_into_one_event(store: Store):
+    from events.draft import Draft
+    from events.review import commit, decide, review_table
+    from events.schema import Event
+
+    stored = store.get("seed-2021-11-19-joint-patrol")
+    a = Event(type="joint_patrol", date_start=stored.date_start, actors=["RUS"], evidence="first", status="draft")
+    b = Event(type="joint_patrol", date_start=stored.date_start, actors=["CHN"], evidence="second", status="draft")
+    drafts = [Draft(a, 0.8, "x", [(b.id, 0.9, ["same"]), (stored.id, 0.8, ["same"])]), Draft(b, 0.8, "y")]
+    table = review_table(drafts)
+    assert table.loc[0, "duplicate_of"] == stored.id  # a merge folds into a stored event, not another draft
+    table["action"] = ["merge", "approve"]
+    table.loc[1, "evidence"] = ""
+    decisions = decide(table, {a.id: a, b.id: b}, store)
+    assert [str(e) for e in decisions.errors] == ["row 2: evidence: an approved event needs the sentence that "
+                                                  "supports it"]
+    table.loc[1, "evidence"], table.loc[1, "action"], table.loc[1, "duplicate_of"] = "second", "merge", stored.id
+    decisions = decide(table, {a.id: a, b.id: b}, store)
+    assert not decisions.errors and len(decisions.merged) == 1
+    commit(store, decisions)
+    notes = store.get(stored.id).notes
+    assert "first" in notes and "second" in notes and store.count() == 7

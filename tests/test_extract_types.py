@@ -42,14 +42,14 @@ def test_scramble_actor_is_the_reacting_country() -> None:
     assert by_type["other"].actors == ["RUS"]
 
 
-def test_context_exercise_is_not_a_second_event() -> None:
+def test_named_exercise_that_took_place_is_an_event_beside_what_happened_during_it() -> None:
+    # the coding rules: "during the Global Thunder exercise, bombers came within 20 km" is two events
     text = ("This month, during the US Global Thunder strategic force exercise, 10 strategic bombers came as "
             "close as 20 kilometers (12 miles) to the Russian border.")
     out = extract(text, PUB)
-    assert [c.event.type for c in out] == ["bomber_approach"]
-    e = out[0].event
-    assert e.closest_approach_km == 20.0 and e.assets == ["strategic bomber x10"]
-    assert (e.date_start, e.date_end) == (date(2021, 11, 1), date(2021, 11, 23))
+    assert [c.event.type for c in out] == ["exercise", "bomber_approach"]
+    unnamed = extract("During drills, two Russian Tu-95MS bombers came within 30 km of the Japanese border.", PUB)
+    assert [c.event.type for c in unnamed] == ["bomber_approach"]
 
 
 def test_transit_incursion_other() -> None:

@@ -166,3 +166,25 @@ def test_misnamed_geojson_property_is_an_error_and_our_own_stamps_are_not():
     events, errors = read_events("x.geojson", json.dumps(fc).encode())
     assert [str(e) for e in errors] == ["row 1: properties: unknown property 'actor' (did you mean 'actors'?)"]
     assert len(events) == 1 and events[0].created_at.year == 2022
+
+
+def test_partial_with_nothing_usable_saves_nothing_and_says_so(db_path: Path, tmp_path: Path):
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(csv_text({**OK, "actors": "ZZZ"}))
+    r = run_cli("import", str(bad), "--partial", env_db=db_path)
+    assert r.returncode == 1 and "nothing saved" in r.stderr
+
+
+def test_a_trailing_comma_in_the_header_is_no_column_but_a_value_under_it_is_an_error():
+    events, errors = read_events("x.csv", b"type,date_start,evidence,\nexercise,2022-01-01,Drills.,\n")
+    assert errors == [] and len(events) == 1
+    events, errors = read_events("x.csv", b"type,date_start,\nexercise,2022-01-01,RUS\n")
+    assert events == [] and "column with no name" in str(errors[0])
+
+
+def test_an_unreadable_file_is_a_clear_problem(tmp_path: Path):
+    f = tmp_path / "unreadable.txt"
+    f.symlink_to("/proc/self/mem")  # reading it fails with an I/O error, even as root
+    batch = intake.read_path(f)
+    assert not batch.drafts and "cannot read" in str(batch.problems[0])
+    assert intake.is_event_file(tmp_path / "missing.csv") is False

@@ -10,21 +10,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
-
-def _date(s: str) -> date:
-    try:
-        return date.fromisoformat(s)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{s!r} is not a date in YYYY-MM-DD form") from None
+from events.cli_args import iso_date
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m events.extract",
                                 description="Extract draft military-activity events from a news report.")
-    p.add_argument("--published", type=_date,
+    p.add_argument("--published", type=iso_date,
                    help="publication date, YYYY-MM-DD; without it, relative dates ('on Friday') are drafted as unknown")
     p.add_argument("--url", help="source URL (http/https)")
     p.add_argument("--outlet", help="source name, e.g. 'Associated Press'")

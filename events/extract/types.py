@@ -65,7 +65,9 @@ _GENERIC = re.compile(r"\b(?:a series of|series of|in recent years|regularly|rou
 _CONTEXT_EXERCISE = re.compile(rf"\b(?:during|as part of|part of|under|amid|in the framework of|within)\s+"
                                rf"(?:the\s+|an?\s+|its\s+)?(?:[\w-]+\s+){{0,6}}?(?:{EXERCISE_WORDS})\b", re.I)
 # "the US Global Thunder strategic force exercise", "Vostok-2022 drills", "the Joint Sea-2024 exercise"
-_NAMED_EXERCISE = re.compile(rf"\b(?:[A-Z][\w-]*\d[\w-]*|(?:[A-Z][a-z]+\s+){{1,3}}(?:[a-z]+\s+){{0,2}})"
+_NOT_A_NAME = (r"(?!(?:During|The|A|An|In|As|At|Under|Amid|Within|Part|Its|Their|This|That|These|Those|Joint|"
+               r"Combined|Naval|Military|Air|Large|Live|Major|Annual|Recent|Such|Similar|Both|Two|New)\b)")
+_NAMED_EXERCISE = re.compile(rf"\b(?:[A-Z][\w-]*\d[\w-]*|(?:{_NOT_A_NAME}[A-Z][a-z]+\s+){{1,3}}(?:[a-z]+\s+){{0,2}})"
                              rf"(?:{EXERCISE_WORDS})\b")
 _ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Ss]uch)\s+"
                       r"(?:[A-Z]?[a-z-]+\s+){0,2}$")

@@ -23,7 +23,7 @@ DATE_KEYS = ("published", "date", "pubDate", "published_at", "datePublished", "p
 URL_KEYS = ("url", "link", "source_url")
 OUTLET_KEYS = ("outlet", "source", "source_name", "publisher", "site_name")
 TAG = re.compile(r"<[A-Za-z!/][^>]*>")
-MAX_JSON_SNIFF = 5_000_000
+MAX_JSON_SNIFF = 20_000_000  # the article size limit; a bigger .json is an event file
 
 
 def parse_date(value: Any) -> date | None:
@@ -172,7 +172,7 @@ def _json_articles(name: str, data: bytes) -> ArticlesRead:
 
 
 def looks_like_json_article(data: bytes) -> bool:
-    """A .json file holding an article (a text field) rather than GeoJSON events."""
+    """A .json file holding articles (some record with a text field) rather than GeoJSON events."""
     if len(data) > MAX_JSON_SNIFF:
         return False
     try:
@@ -180,8 +180,8 @@ def looks_like_json_article(data: bytes) -> bool:
     except (UnicodeDecodeError, json.JSONDecodeError):
         return False
     recs = obj if isinstance(obj, list) else [obj]
-    return bool(recs) and all(isinstance(r, dict) and r.get("type") != "FeatureCollection"
-                              and isinstance(first(r, TEXT_KEYS), str) for r in recs)
+    return any(isinstance(r, dict) and r.get("type") != "FeatureCollection" and isinstance(first(r, TEXT_KEYS), str)
+               for r in recs)
 
 
 def _text(name: str, data: bytes) -> ArticlesRead:

@@ -24,7 +24,6 @@ COLUMNS: tuple[str, ...] = (
     "geometry", "geo_precision", "closest_approach_km", "assets", "source_url", "source_name", "published",
     "evidence", "status", "related", "notes", "confidence", "modality",
 )
-LIST_FIELDS = ("actors", "observers", "places", "assets", "related")
 STAMPS = ("created_at", "updated_at")  # written by our GeoJSON export, accepted back on import
 # Names other tools and people use for our columns: suggested, never guessed silently.
 SYNONYMS = {
@@ -71,7 +70,7 @@ class Format:
 
     Event formats read UTF-8 text into events; article formats read bytes into articles for the
     extractor. ``sniff`` tells formats that share a suffix apart (a JSON article from GeoJSON),
-    or recognises a file by content whatever its suffix (a feed saved as .txt is still a feed).
+    or recognises a file by content when no format claims its suffix (a feed saved as "wire" or ".dat").
     """
 
     name: str  # what --format and the export panel call it
@@ -82,7 +81,7 @@ class Format:
     read: Callable[..., Any]  # events: (name, text, progress) -> EventsRead; articles: (name, data) -> ArticlesRead
     write: Callable[[Iterable[Event], IO[str], str], None] | None = None  # (events, file, title)
     sniff: Callable[[bytes], bool] | None = None
-    claims_content: bool = False  # sniff also claims files with another suffix (feeds)
+    claims_content: bool = False  # sniff also claims files whose suffix no format has (feeds)
     help: str = ""
 
 

@@ -8,8 +8,8 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
-from events.io.base import COLUMNS, LIST_FIELDS, EventsRead, Format, Progress, parse_into, unknown_columns
-from events.schema import Event, FieldError
+from events.io.base import COLUMNS, EventsRead, Format, Progress, parse_into, unknown_columns
+from events.schema import LIST_FIELDS, Event, FieldError
 
 REQUIRED_COLUMNS = ("type", "date_start")
 MAX_FIELD = 1_000_000  # a GeoJSON polygon in a cell can be large; beyond this it is hostile
@@ -27,7 +27,10 @@ def _number(value: str, field: str, row: int) -> float | None:
 
 def _record(raw: dict[str, str], row: int) -> dict[str, Any]:
     """Turn one CSV row into Event fields: blanks dropped, lat/lon or geometry to GeoJSON."""
-    rec: dict[str, Any] = {k: v for k, v in raw.items() if k not in ("lat", "lon", "geometry") and v != ""}
+    if any(v.strip() for k, v in raw.items() if not k.strip()):
+        raise FieldError(row, "row", "a value in a column with no name in the header")
+    rec: dict[str, Any] = {k: v for k, v in raw.items()
+                           if k.strip() and k not in ("lat", "lon", "geometry") and v != ""}
     lat = _number(raw.get("lat") or "", "lat", row)
     lon = _number(raw.get("lon") or "", "lon", row)
     geom_text = (raw.get("geometry") or "").strip()
@@ -56,7 +59,7 @@ def read(name: str, text: str, progress: Progress = None) -> EventsRead:
     except csv.Error as exc:
         return [], [FieldError(1, "header", f"unreadable CSV: {exc}")]
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    problems = unknown_columns(header, 1, "header")
+    problems = unknown_columns([c for c in header if c.strip()], 1, "header")  # a trailing comma is no column
     if missing:
         problems.append(FieldError(1, "header", f"missing column(s): {', '.join(missing)}"))
     if problems:

@@ -19,9 +19,9 @@ from typing import IO, Any
 import defusedxml.ElementTree as DET
 from defusedxml import DefusedXmlException
 
-from events.event_types import REGISTRY, label
-from events.io.base import COLUMNS, LIST_FIELDS, EventsRead, Format, Progress, parse_into
-from events.schema import FieldError, country_name
+from events.event_types import REGISTRY
+from events.io.base import COLUMNS, EventsRead, Format, Progress, parse_into
+from events.schema import LIST_FIELDS, FieldError, country_name
 
 KML_NS = "http://www.opengis.net/kml/2.2"
 _DATA_FIELDS = [c for c in COLUMNS if c not in ("lat", "lon", "geometry")]
@@ -78,7 +78,7 @@ def _description(ev: Any) -> str:
 def _placemark(ev: Any) -> ET.Element:
     pm = ET.Element("Placemark", {"id": ev.id})
     who = "/".join(ev.actors) or "?"
-    _el(pm, "name", f"{label(ev.type)} · {who} · {ev.date_start}")
+    _el(pm, "name", f"{ev.type.replace('_', ' ')} · {who} · {ev.date_start}")
     _el(pm, "description", _description(ev))
     span = _el(pm, "TimeSpan")
     _el(span, "begin", ev.date_start.isoformat())

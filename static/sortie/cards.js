@@ -52,7 +52,7 @@
     row("Where", (p.p || []).join(" → ") || "—");
     row("Assets", (p.as || []).join("; "));
     if (p.km !== null && p.km !== undefined) row("Closest approach", p.km + " km");
-    if (p.gp) row("Location", p.gp.label + (p.inf ? " (route between named places inferred)" : ""));
+    if (p.gp) row("Location", p.gp.name + " precision" + (p.inf ? " (route between named places inferred)" : ""));
     d.appendChild(tb);
     if (p.ev) d.appendChild(el("blockquote", null, p.ev));
     d.appendChild(source(p));
