@@ -17,9 +17,11 @@ from geopy.location import Location
 from geopy.point import Point
 
 from .gazetteer import Gazetteer, default_gazetteer
-from .normalize import key
+from .match import Match, precision_of
+from .normalize import clean, key
 from .online import NominatimFallback, online_enabled
-from .resolve import FUZZY_CUTOFF, Match, Resolver, Viewbox, haversine_km, query_problem
+from .phrases import parse
+from .resolve import FUZZY_CUTOFF, Resolver, Viewbox, haversine_km, query_problem
 
 ONLINE_BELOW = 0.75  # offline confidence under which the online fallback (if on) is asked
 
@@ -61,7 +63,8 @@ class OfflineGeocoder(Geocoder):
         matches = self.candidates(query, limit=limit if not exactly_one else 1,
                                   country_codes=country_codes, viewbox=viewbox)
         locs = [self.to_location(m, geometry=geometry) for m in matches]
-        if self.online and self.fallback is not None and query_problem(query) is None:
+        # Nominatim reads names, not "140 km north of ...": a phrase is answered offline or not at all.
+        if self.online and self.fallback is not None and query_problem(query) is None and parse(clean(query)) is None:
             if not locs or locs[0].raw["confidence"] < ONLINE_BELOW:
                 hit = self.fallback.lookup(query, key(query))
                 if hit is not None:
@@ -77,13 +80,21 @@ class OfflineGeocoder(Geocoder):
                                      viewbox=viewbox, fuzzy_cutoff=self.fuzzy_cutoff)
 
     def to_location(self, m: Match, *, geometry: bool = True) -> Location:
-        """geopy Location whose ``raw`` holds our fields (and GeoJSON for areas)."""
+        """geopy Location whose ``raw`` holds our fields (and GeoJSON for areas).
+
+        ``raw["kind"]`` is what the answer is ("sea", "offset", "airspace"...), ``place_kind``
+        the gazetteer row's kind; ``precision`` is exact | place | area | country | unknown;
+        phrase answers add their own fields (``anchor``, ``distance_km``, ``anchors``...)."""
         p = m.place
         raw: dict[str, Any] = {
-            "id": p.idx, "name": p.name, "kind": p.kind, "lat": p.lat, "lon": p.lon,
+            "id": p.idx if p.idx >= 0 else None, "name": p.name, "kind": p.kind, "lat": p.lat, "lon": p.lon,
             "iso_a3": p.iso_a3, "source": p.source, "confidence": m.confidence,
             "method": m.method, "matched": m.matched, "qualifier": m.qualifier, "note": p.note,
+            "place_kind": p.kind, "precision": precision_of(p),
         }
+        if m.qualifier == "airspace" and p.kind == "country":  # "Finnish airspace": the country, as airspace
+            raw["kind"] = "airspace"
+        raw.update(m.info)
         if geometry:
             raw["geometry"] = self.gazetteer.geometry(p)
         return Location(p.name, Point(p.lat, p.lon), raw)
@@ -111,7 +122,8 @@ class OfflineGeocoder(Geocoder):
 
 def _online_location(hit: dict[str, Any]) -> Location:
     raw = {"name": hit["name"], "kind": "online", "lat": hit["lat"], "lon": hit["lon"],
-           "source": hit["source"], "confidence": 0.7, "method": "nominatim", "geometry": None}
+           "source": hit["source"], "confidence": 0.7, "method": "nominatim", "geometry": None,
+           "precision": "unknown"}
     return Location(hit["name"], Point(hit["lat"], hit["lon"]), raw)
 
 

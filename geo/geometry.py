@@ -217,6 +217,33 @@ def in_sea(lat: float, lon: float, name: str, *, gazetteer: Gazetteer | None = N
     return _distance_km(Point(lon, lat), Point(best.lon, best.lat)) <= POINT_WATER_RADIUS_KM
 
 
+def part_point(geometry: GeomLike, ref_lat: float, ref_lon: float, bearing_deg: float) -> tuple[float, float] | None:
+    """(lat, lon) inside the part of an area that lies towards ``bearing_deg`` (±45°) from a
+    reference point: "Taiwan's southwest ADIZ" is the zone south-west of Taiwan. A lon/lat wedge
+    (east-west scaled by the latitude) places a marker in the right part of a zone; it is not
+    a measurement. None when no part of the area lies that way."""
+    import math
+
+    from shapely.geometry import Polygon
+
+    g = shapely.make_valid(as_geometry(geometry))
+    scale = max(math.cos(math.radians(ref_lat)), 0.05)
+    reach = 60.0  # degrees: past the far side of any zone
+
+    def toward(b: float) -> tuple[float, float]:
+        r = math.radians(b)
+        return ref_lon + reach * math.sin(r) / scale, ref_lat + reach * math.cos(r)
+
+    wedge = Polygon([(ref_lon, ref_lat), toward(bearing_deg - 45), toward(bearing_deg), toward(bearing_deg + 45)])
+    piece = g.intersection(wedge)
+    if piece.is_empty:
+        return None
+    pt = piece.centroid
+    if piece.area == 0 or not piece.contains(pt):
+        pt = piece.representative_point()
+    return pt.y, pt.x
+
+
 def sea_route(origin: GeomLike, destination: GeomLike) -> dict[str, Any]:
     """A GeoJSON LineString Feature from origin to destination that follows shipping lanes.
 

@@ -1,5 +1,5 @@
 """Variants of news phrasing that point at a place: "off Hokkaido", "Russian border",
-"waters near Taiwan", "Russia's Far East", "southern Kuril Islands".
+"waters near Taiwan", "Russia's Far East", "southern Kuril Islands", "off Japan's Okushiri Island".
 
 Why separate: these rewrites are only tried when the text as written has no exact match
 ("Near Islands" and "East China Sea" are real names and must not be trimmed).
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .demonyms import PLACES
+from .demonyms import NOUNS, PLACES
 
 # Leading words that say where relative to a place, not which place.
 _LEAD = frozenset(
@@ -26,6 +26,10 @@ _TRAIL = {
 }
 # Demonym -> country name (the form the gazetteer knows), from the one table in geo.demonyms.
 DEMONYMS = PLACES
+# Owners in "Japan's Okushiri Island", "Alaska's Kiska Island": the place is what follows.
+OWNERS = NOUNS | frozenset(PLACES.values())
+# What is left after an owner must name something: "Japan's sea" is not a place called "Sea".
+_FEATURE_WORDS = frozenset("sea seas island islands strait gulf bay coast waters ocean base port".split())
 
 
 def variants(tokens: list[str]) -> Iterator[tuple[list[str], str]]:
@@ -60,5 +64,9 @@ def _with_demonym(toks: list[str], qualifier: str, only_changed: bool = False) -
             yield DEMONYMS[head].split() + rest, qualifier or "near"
             if rest:
                 yield DEMONYMS[head].split(), qualifier or "near"
+    for i in range(min(3, len(toks) - 1)):
+        rest = toks[i + 1:]
+        if " ".join(toks[: i + 1]) in OWNERS and not all(t in _FEATURE_WORDS or t in _LEAD for t in rest):
+            yield rest, qualifier
     if text.endswith(" s") and len(toks) > 1:  # stray possessive
         yield toks[:-1], qualifier

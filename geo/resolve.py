@@ -1,8 +1,11 @@
-"""Turn a query into ranked candidate places: exact key, news-form rewrite, then fuzzy.
+"""Turn a query into ranked candidate places: exact key, relative/compound phrase, news-form
+rewrite, then fuzzy.
 
 Why this order: an exact key (after normalisation and aliases) is both the fastest and the
-most trustworthy answer; rewrites of news phrasing ("off Hokkaido") come next; fuzzy matching
-is the last resort and its confidence says so.
+most trustworthy answer; a phrase ("140 km north of Miyako Island", "between A and B") is
+parsed only when that misses, and answers itself or nothing (fuzzy matching the whole
+phrase would only find a wrong place); rewrites of news phrasing ("off Hokkaido") come next;
+fuzzy matching is the last resort and its confidence says so.
 """
 
 from __future__ import annotations
@@ -10,14 +13,18 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 
+from . import compound
 from .fuzzy import FuzzyIndex
 from .gazetteer import Gazetteer, Place
+from .match import Match, precision_of
 from .newsforms import variants
 from .normalize import MAX_QUERY_CHARS, clean, has_letters, key, tokens
+from .phrases import Phrase, parse
 
 FUZZY_CUTOFF = 85.0  # rapidfuzz ratio (0-100) below which a fuzzy match is not offered
+NO_FUZZY = 101.0  # a cutoff no ratio reaches: exact and news-form answers only
 CONTEXT_BONUS = 40.0  # rank points for a place inside the requested country / viewbox
 PRIMARY_NAME_BONUS = 5.0  # rank points when the query is the place's own name, not an alias
 _CITY_KINDS = frozenset({"city", "capital", "port"})
@@ -25,15 +32,7 @@ _CITY_KINDS = frozenset({"city", "capital", "port"})
 Viewbox = tuple[tuple[float, float], tuple[float, float]]
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A candidate place and how it was found."""
-
-    place: Place
-    confidence: float  # 0-1
-    method: str  # exact | news-form | fuzzy
-    matched: str  # the normalised key that matched
-    qualifier: str = ""  # e.g. "border", "near", "airspace" when the query said so
+__all__ = ["FUZZY_CUTOFF", "Match", "Resolver", "haversine_km", "precision_of", "query_problem"]
 
 
 def query_problem(query: object) -> str | None:
@@ -93,30 +92,49 @@ class Resolver:
         """Candidates best first; [] for text that is not a place name or matches nothing."""
         if query_problem(query) is not None:
             return []
-        toks = tokens(clean(query))
+        isos = self._isos(country_codes)
+        return self._lookup(clean(query), isos, viewbox, fuzzy_cutoff, phrases=True)[:limit]
+
+    def _lookup(self, text: str, isos: tuple[str, ...], viewbox: Viewbox | None, fuzzy_cutoff: float,
+                *, phrases: bool) -> list[Match]:
+        """Ranked matches for cleaned text; ``phrases=False`` for a phrase's anchors (one level only)."""
+        toks = tokens(text)
         if not toks:
             return []
-        isos = self._isos(country_codes)
         matches = self._exact(toks, 1.0, "exact", "")
-        if not matches and ("(" in query or "/" in query):
-            for part in _paren_parts(clean(query)):
+        if not matches and ("(" in text or "/" in text):
+            for part in _paren_parts(text):
                 matches = self._exact(tokens(part), 0.95, "exact", "")
                 if matches:
                     break
+        if not matches and phrases and (phrase := parse(text)) is not None:
+            return self._rank(self._answer(phrase, isos, viewbox, fuzzy_cutoff), set(isos), viewbox)
         if not matches:
             for vt, qualifier in variants(toks):
                 matches = self._exact(vt, 0.85, "news-form", qualifier)
                 if matches:
                     break
-        if not matches:
+        if not matches and fuzzy_cutoff < NO_FUZZY:
             matches = self._fuzzy_matches(toks, fuzzy_cutoff)
-        return self._rank(matches, isos, viewbox)[:limit]
+        return self._rank(matches, set(isos), viewbox)
 
-    def _isos(self, country_codes: str | Sequence[str] | None) -> set[str]:
+    def _answer(self, phrase: Phrase, isos: tuple[str, ...], viewbox: Viewbox | None,
+                fuzzy_cutoff: float) -> list[Match]:
+        """A phrase's answer: ``compound`` computes it; its anchors are looked up here, as plain
+        names (a phrase inside a phrase is not a place)."""
+        def lookup(t: str, prefer: Sequence[str], fuzzy: bool) -> Match | None:
+            found = self._lookup(clean(t), tuple(prefer) or isos, viewbox, fuzzy_cutoff if fuzzy else NO_FUZZY,
+                                 phrases=False)
+            return found[0] if found else None
+
+        return compound.answer(phrase, compound.Context(self.gaz, lookup, self.country_iso, isos))
+
+    def _isos(self, country_codes: str | Sequence[str] | None) -> tuple[str, ...]:
+        """Preferred countries as ISO alpha-3, in the caller's order (the first owns "its ADIZ")."""
         if not country_codes:
-            return set()
+            return ()
         codes = [country_codes] if isinstance(country_codes, str) else list(country_codes)
-        return {iso for c in codes if (iso := self.country_iso(c))}
+        return tuple(dict.fromkeys(iso for c in codes if (iso := self.country_iso(c))))
 
     def _exact(self, toks: list[str], confidence: float, method: str, qualifier: str) -> list[Match]:
         k = " ".join(sorted(toks))
@@ -152,12 +170,12 @@ class Resolver:
         out = [top]
         for m in ranked[1:]:
             if m.matched == top.matched:
-                m = Match(m.place, round(m.confidence * 0.8, 3), m.method, m.matched, m.qualifier)
+                m = replace(m, confidence=round(m.confidence * 0.8, 3))
             out.append(m)
         rival = ranked[1]
         if (rival.matched == top.matched and score(top)[1] - score(rival)[1] < 3
                 and haversine_km(top.place.lat, top.place.lon, rival.place.lat, rival.place.lon) > 100):
-            out[0] = Match(top.place, round(top.confidence * 0.9, 3), top.method, top.matched, top.qualifier)
+            out[0] = replace(top, confidence=round(top.confidence * 0.9, 3))
         return out
 
 

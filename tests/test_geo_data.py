@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from geo.gazetteer import Gazetteer
+from geo.normalize import key
 
 ROOT = Path(__file__).resolve().parent.parent
 GAZ = ROOT / "data" / "gazetteer"
@@ -50,3 +51,15 @@ def test_gazetteer_loads_from_repo_only() -> None:
     shapes = g.shapes()
     assert len(shapes) > 400
     assert all(g["type"] in ("Polygon", "MultiPolygon", "LineString") for g in shapes.values())
+
+
+def test_every_curated_row_is_in_the_built_index() -> None:
+    """Every row of curated.csv is in places.json.gz: rerun scripts/build_gazetteer.py after editing it."""
+    g = Gazetteer()
+    with open(GAZ / "curated.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    for r in rows:
+        hits = [g.place(i) for i in g.keys.get(key(r["name"]), ())]
+        assert any(p.name == r["name"] and p.source == r["source"] for p in hits), r["name"]
+        for alias in filter(None, r["aliases"].split("|")):
+            assert any(g.place(i).name == r["name"] for i in g.keys.get(key(alias), ())), alias
