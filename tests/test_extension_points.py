@@ -65,7 +65,7 @@ opts = map_options(df, None, None, MapLink(), False)
 assert "blockade" in opts["order"] and opts["labels"]["blockade"] == "Blockade", opts["order"]
 assert prepare(df)["t"].tolist() == [opts["order"].index("blockade")]
 kml = to_text("kml", [ev])
-assert '<Style id="blockade">' in kml and "Blockade" in kml
+assert '<Style id="blockade">' in kml and "ff337711" in kml  # the registry's colour, as KML aabbggrr
 assert read_events("x.kml", kml.encode())[0][0].type == "blockade"
 assert make(df, EventFilter(), Request("png", width=400)).startswith(b"\\x89PNG")
 assert EventFilter.from_params({"types": "blockade"}).types == ("blockade",)

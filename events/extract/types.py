@@ -23,7 +23,15 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
                                    r"aircraft|planes?)\b", re.I)],
     "scramble": [re.compile(r"\bscrambl\w*|\bintercept(?:ed|ing|s)?\b|\bfired (?:\w+ ){0,3}warning (?:shots|flares)\b|"
                             r"(?<=\b(?:jets|ters|oons) )(?:were |was )?"
-                            r"(?:launched|dispatched|sent up)\b", re.I)],
+                            r"(?:launched|dispatched|sent up)\b", re.I),
+                 # "dispatched fighter jets", "employed CAP aircraft ... in response", "sent aircraft to monitor":
+                 # a reaction only where the sentence says it answered something (_REACTION)
+                 re.compile(r"\b(?:dispatch\w*|deploy(?:ed|ing|s)?|sent|send|launch(?:ed|ing)|employ\w*|mobili[sz]\w*|"
+                            r"sortied|responded)\s+(?:(?:with|by sending)\s+)?(?:[\w-]+\s+){0,4}?(?:fighter jets?|"
+                            r"fighters?|jets|warplanes|interceptors|(?:CAP|patrol|military|air force) aircraft|"
+                            r"aircraft|planes)\b", re.I),
+                 re.compile(r"\bescort(?:ed|ing)\s+(?:\w+\s+){0,4}?(?:out|away)\b|\bshadowed by\s+(?:\w+\s+){0,3}?"
+                            r"(?:fighters?|jets|aircraft|Typhoons|Eurofighters|F-\d+\w*)", re.I)],
     "incursion": [re.compile(p, re.I) for p in (
         r"\b(?:entered|entering|enter|enters|into|inside|within|crossed|crossing|cross|intruded|intruding|"
         r"operat(?:ed|ing) in|flew in|flying in|"
@@ -45,6 +53,8 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         r"\b(?:launched|fired|test-fired|test-launched|launches|fires)\b[^.;]{0,90}?\bmissiles?\b",
         r"\bmissile (?:launch|test)(?:es)?\b")],
 }
+_REACTION = re.compile(r"\b(?:in response|in reaction|response to|responded|to (?:monitor|intercept|track|shadow|"
+                       r"escort|identify|respond|warn|counter|follow)|monitored the situation)\b", re.I)
 _APPROACH_CUE = re.compile(
     r"\b(?:flights?|flew|fly|flying|missions?|sorties?|approach\w*|came (?:as )?close|close to|near|toward|towards|"
     r"along|borders?|airspace|coast|off|over|patrol\w*|operat\w+ (?:over|near|in))\b", re.I)
@@ -161,6 +171,9 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
                     continue
                 if etype == "transit" and not _SHIP.search(sentence):
                     continue
+                if etype == "scramble" and pat is not _TRIG["scramble"][0] and not _REACTION.search(sentence) and \
+                        not m.group(0).lower().startswith(("escort", "shadowed", "responded")):
+                    continue  # "China deployed aircraft around Taiwan" is the activity itself, not a reaction
                 if etype == "scramble" and "warning" in m.group(0).lower() and not re.search(
                         r"\b(?:jets?|fighters?|aircraft|planes?|interceptors?)\b",
                         sentence[max(0, m.start() - 40):m.start()], re.I):
