@@ -32,7 +32,8 @@ FORCES: dict[str, str] = {
     r"Royal Air Force|RAF|Royal Navy": "GBR",
     r"Bundeswehr|Luftwaffe": "DEU",
     r"ROKAF|Republic of Korea Air Force": "KOR",
-    r"Han Kuang": "TWN",
+    r"Han Kuang|ROC Armed Forces|ROC (?:Navy|Air Force|Army)|Republic of China (?:Navy|Air Force|Armed Forces)": "TWN",
+    r"(?i:China Coast Guard)|CCG|(?i:Chinese coast guard)|maritime militia": "CHN",
 }
 
 
@@ -101,10 +102,16 @@ def _force_patterns() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(rf"\b(?:{p})\b"), code) for p, code in FORCES.items()]
 
 
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w. ]{1,30}?)?\s*(?:\([\w. ]{1,20}\)\s*)?"
+                       r"(?:—|–|-{1,2}|:)\s")
+
+
 def find(sentence: str) -> list[Mention]:
-    """Country mentions in text order. Lower-case "us" (the pronoun) is not the United States."""
+    """Country mentions in text order. Lower-case "us" (the pronoun) is not the United States; a
+    dateline ("TAIPEI, Taiwan (AP) —") says where the story was filed, so it names no one."""
     out: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    dateline = _DATELINE.match(sentence)
+    taken: list[tuple[int, int]] = [(0, dateline.end())] if dateline else []
 
     def add(s: int, e: int, code: str, kind: str) -> None:
         if any(s < te and ts < e for ts, te in taken):

@@ -115,6 +115,13 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
             d.places = _place_for_scramble(text, t, pls)
             d.assets = [a for a in found_assets if re.search(r"fighter|jet|F-\d|interceptor|aircraft|plane",
                                                              a, re.I) and text.find(a.split(" x")[0]) > t.start - 60]
+        elif t.monitor:  # "a Japanese destroyer monitored the ships", "were shadowed by HMS Tyne"
+            passive = " by " in t.text
+            watchers = [m.code for m in mentions if (m.start >= t.start + t.text.index(" by ") if passive
+                                                       else t.start <= m.start < t.end)]
+            d.actors = list(dict.fromkeys(watchers)) or list(r.reporters) or list(r.observed)
+            d.observers = list(dict.fromkeys(c for c in main_actors + r.observed if c not in d.actors))
+            d.places = [p for p in pls if p.alias_of is None]
         else:
             own = [m.code for m, role in r.by_mention if role == "actor" and actor_owner.get(id(m)) is t]
             d.actors = list(dict.fromkeys(own)) if actor_owner and own else list(main_actors)

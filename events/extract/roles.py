@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from .actors import Mention
 
 _OBSERVED_AFTER = re.compile(
-    r"^(?:['’]s)?(?:\s*(?:,|and|or)\s+[A-Z][\w.]*(?:['’]s)?)*\s*(?:\w+\s+)?"
+    r"^(?:['’]s)?(?:\s*(?:,|and|or)\s+[A-Z][\w.]*(?:['’]s)?)*\s*(?:(?:northern|southern|eastern|western|"
+    r"north|south|east|west|north-?eastern|north-?western|south-?eastern|south-?western|central)(?:,|\s+and|\s+or)?\s+){0,4}"
+    r"(?:\w+\s+)?"
     r"(?:borders?|airspace|territory|coast(?:line)?|waters|territorial waters|ADIZ|"
     r"air defen[cs]e (?:identification )?zone|mainland|islands?|shores?|area of (?:interest|responsibility)|"
     r"exclusive economic zone|EEZ)\b", re.I)
@@ -29,7 +31,7 @@ _SCRAMBLER_AFTER = re.compile(
     r"(?:intercept\w*|escorted|shadowed)|dispatched|sent up|(?:were |was )launched|responded|fired (?:\w+ ){0,3}"
     r"warning)\b", re.I)
 _REPORTER_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:[\w-]+\s+){0,5}?(?:said|says|reported|reports|announced|stated|confirmed|claimed|detected|"
+    r"^(?:['’]s)?\s*(?:[\w()-]+\s+){0,5}?(?:said|says|reported|reports|announced|stated|confirmed|claimed|detected|"
     r"tracked|spotted|monitored|observed|identified|protested|warned|accused)\b", re.I)
 _REPORTER_BEFORE = re.compile(r"\b(?:according to|said|told|reported by|cited by)\s+(?:the\s+)?$", re.I)
 _JOIN = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?$", re.I)

@@ -51,8 +51,23 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         r"anti-submarine|early[- ]warning|maritime patrol|(?<!combat air )patrol)\s+(?:\w+\s+){0,2}?(?:aircraft|"
         r"planes?|flights?|drones?|ships?|vessels?|missions?)\b",
         r"\b(?:launched|fired|test-fired|test-launched|launches|fires)\b[^.;]{0,90}?\bmissiles?\b",
-        r"\bmissile (?:launch|test)(?:es)?\b")],
+        r"\bmissile (?:launch|test)(?:es)?\b",
+        # coast-guard and grey-zone actions at sea
+        r"\b(?:water[- ]cannon\w*|rammed|ramming|collided with|harass\w*|dangerous (?:manoeuvres|maneuvers)|"
+        r"blocked the|boarded)\b",
+        # platforms seen at work: "Chinese vessels operating around Taiwan were detected", "spotted ... drones"
+        r"\b(?:aircraft|vessels?|ships?|warships?|drones?|balloons?|boats?)\b(?:\s+[\w-]+){0,6}?\s+(?:were\s+|was\s+)?"
+        r"(?:detected|spotted|sighted|operating|operated|loitering)\b",
+        r"\b(?:detected|spotted|sighted|tracked)\s+(?:\w+\s+){0,4}?(?:aircraft|vessels|ships|warships|drones|balloons)\b")],
 }
+# Shadowing at sea (the coding rules' "other"): the monitoring navy is the actor, the ships watched the observer.
+MONITOR = re.compile(
+    r"\b(?:destroyers?|frigates?|corvettes?|cutters?|minehunters?|patrol (?:ships?|vessels?|aircraft|planes?)|P-3Cs?|"
+    r"P-8A?s?|P-1s?|Wildcat|helicopters?|(?:HMS|USS|USCGC|HMCS|HMAS|JS|BRP) [A-Z]\w+|warships?|navy ships?)\b"
+    r"[^.;]{0,80}?\b(?:monitored|shadowed|tracked|tailed|escorted|kept watch on)\b|"
+    r"\b(?:were|was)\s+(?:closely\s+)?(?:shadowed|monitored|tracked|escorted|followed)\s+by\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:HMS|USS|USCGC|HMCS|HMAS|JS|BRP|destroyers?|frigates?|cutters?|patrol|warships?|"
+    r"navy|coast guard|P-3C|P-8)\b", re.I)
 _REACTION = re.compile(r"\b(?:in response|in reaction|response to|responded|to (?:monitor|intercept|track|shadow|"
                        r"escort|identify|respond|warn|counter|follow)|monitored the situation)\b", re.I)
 _APPROACH_CUE = re.compile(
@@ -118,6 +133,7 @@ class Trigger:
     text: str
     anaphoric: bool = False  # "the patrol": refers back to an event already reported
     generic: bool = False  # "a series of war games in recent years"
+    monitor: bool = False  # shadowing at sea: the actor is the navy that watched
 
 
 def clause_start(sentence: str, pos: int) -> int:
@@ -180,7 +196,8 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
                     continue  # warning shots from a ship are not a fighter scramble
                 if etype == "other" and re.search(r"points? for launching|capable of|able to", sentence, re.I):
                     continue
-                if etype == "other" and re.match(r"[^.;,]{0,40}?\b(?:monitored|tracked|shadowed|followed|watched|"
+                if etype == "other" and pat is _TRIG["other"][0] and re.match(
+                        r"[^.;,]{0,40}?\b(?:monitored|tracked|shadowed|followed|watched|"
                                                  r"observed)\b", sentence[m.end():], re.I):
                     continue  # "a P-3C patrol aircraft monitored the vessels": a reaction, not a mission of its own
                 mode = modality(sentence, m.start(), m.end())
@@ -226,4 +243,7 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
         del found["bomber_approach"]  # "drills involving a B-52 bomber": a participant, not an approach
     if "scramble" in found and "bomber_approach" in found and found["bomber_approach"].anaphoric:
         del found["bomber_approach"]  # "scrambled jets to intercept the bombers": a reaction, not a new approach
+    mon = MONITOR.search(sentence)  # its own activity, beside the transit or patrol it watched
+    if mon and "other" not in found and modality(sentence, mon.start(), mon.end()) == "reported":
+        found["other"] = Trigger("other", mon.start(), mon.end(), mon.group(0), monitor=True)
     return sorted(found.values(), key=lambda t: t.start)
