@@ -35,6 +35,17 @@ _BORDER = re.compile(rf"\b(?:{_CAP}|both countries['’])\s+(?:borders?|territor
                      rf"territorial waters)\b")
 _BASE = re.compile(r"\b(?:RAF|NAS|MCAS|CFB|JBER|Joint Base|Naval Station|Naval Air Station)\s+[A-Z][\w-]+"
                    r"(?:\s+[A-Z][\w-]+)?\b(?!\s+(?:jets?|fighters?|aircraft|planes?|crews?))")
+# "about 140 km north of Miyako Island", "north of the Shetland Islands", "some 80 km east of Tsushima",
+# "between Okinawa's main island and Miyako Island": kept as written, resolved by the geocoder as a whole
+_COMPASS = (r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|north-north-?east|"
+            r"north-north-?west|south-south-?east|south-south-?west|east-north-?east|east-south-?east|"
+            r"west-north-?west|west-south-?west)(?:ern)?")
+_NAME = rf"(?-i:{_CAP}(?:\s+{_CAP}){{0,3}})"
+_RELATIVE = re.compile(
+    rf"\b(?:(?:about|some|around|approximately|roughly|nearly|almost)\s+)?(?:\d[\d,.]*\s*(?:km|kilomet(?:er|re)s|"
+    rf"nautical miles|nm|miles)\s+(?:\([^)]{{0,30}}\)\s+)?)?{_COMPASS}\s+of\s+(?:the\s+)?(?:(?-i:{_CAP})['’]s\s+)?"
+    rf"{_NAME}|\bbetween\s+(?:the\s+)?(?:(?-i:{_CAP})['’]s\s+main\s+island|{_NAME})\s+and\s+(?:the\s+)?{_NAME}",
+    re.I)
 _PLURAL = re.compile(rf"\b(?P<a>{_CAP})\s+and\s+(?:the\s+)?(?P<b>{_CAP})\s+(?P<h>seas|straits|islands)\b")
 _PREP = re.compile(rf"\b(?P<prep>over|near|off|in|into|through|across|around|toward|towards|from|via|between|"
                    rf"above|along|past|to|of|approached|circled|and|at)\s+(?:the\s+)?(?:coast\s+of\s+)?"
@@ -162,6 +173,9 @@ def find(sentence: str, countries: frozenset[str] = frozenset()) -> list[Place]:
             p = resolve(Place(m.start(g), m.end(g) if g == "a" else m.end(), f"{m.group(g)} {head}"))
             if p.resolved:
                 found.append(p)
+    for m in _RELATIVE.finditer(sentence):
+        if resolve(Place(m.start(), m.end(), m.group(0))).resolved:
+            add(m.start(), m.end(), False)
     for pat in (_OWNED, _AROUND_ISLAND, _BASE, _ADIZ, _BORDER, _HEAD_BEFORE, _HEAD_AFTER):
         for m in pat.finditer(sentence):
             start = m.start()
