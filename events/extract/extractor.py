@@ -57,7 +57,9 @@ def _place_for_scramble(sentence: str, trig: types.Trigger, pls: list[places.Pla
     m = re.search(r"[,;]", sentence[trig.end:])
     if m:
         end = trig.end + m.start()
-    return [p for p in pls if trig.end <= p.start < end and p.alias_of is None]
+    # "launched from RAF Lossiemouth": where the jets took off, not where they met anyone
+    return [p for p in pls if trig.end <= p.start < end and p.alias_of is None
+            and not re.search(r"\b(?:from|out of|based at|at)\s+(?:the\s+)?$", sentence[max(0, p.start - 12):p.start])]
 
 
 def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: frozenset[str],
