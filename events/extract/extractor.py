@@ -18,7 +18,7 @@ from events.schema import Event, country_name, new_id
 from geo import demonyms
 
 from . import actors as actors_mod
-from . import approach, assets, date_attach, dates, places, roles, sentences, types
+from . import approach, assets, date_attach, dates, places, reactions, roles, sentences, types
 from .link import Finding, merge
 from .textin import clean_input
 
@@ -52,16 +52,6 @@ def _place_owners(items: list[Any], trigs: list[types.Trigger], text: str, after
     return out
 
 
-def _place_for_scramble(sentence: str, trig: types.Trigger, pls: list[places.Place]) -> list[places.Place]:
-    end = len(sentence)
-    m = re.search(r"[,;]", sentence[trig.end:])
-    if m:
-        end = trig.end + m.start()
-    # "launched from RAF Lossiemouth": where the jets took off, not where they met anyone
-    return [p for p in pls if trig.end <= p.start < end and p.alias_of is None
-            and not re.search(r"\b(?:from|out of|based at|at)\s+(?:the\s+)?$", sentence[max(0, p.start - 12):p.start])]
-
-
 def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: frozenset[str],
                      left_out: list[tuple[types.Trigger, str]] | None = None) -> list[Finding]:
     text = s.text
@@ -92,7 +82,7 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
             if h not in main_actors:
                 main_actors.append(h)
     has_incursion = any(t.type == "incursion" for t in trigs)
-    scramble_places = [p for t in trigs if t.type == "scramble" for p in _place_for_scramble(text, t, pls)]
+    scramble_places = [p for t in trigs if t.type == "scramble" for p in reactions.scramble_places(text, t, pls)]
     owner = _place_owners(pls, [t for t in trigs if t.type != "scramble"], text)
     for t in trigs:
         d = Finding(type=t.type, sentence=s.index, evidence=text, anaphoric=t.anaphoric, generic=t.generic)
@@ -114,7 +104,7 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
         if t.type == "scramble":
             d.actors = list(r.scramblers) or list(r.reporters) or [c for c in r.observed]
             d.observers = [c for c in main_actors if c not in d.actors]
-            d.places = _place_for_scramble(text, t, pls)
+            d.places = reactions.scramble_places(text, t, pls)
             d.assets = [a for a in found_assets if re.search(r"fighter|jet|F-\d|interceptor|aircraft|plane",
                                                              a, re.I) and text.find(a.split(" x")[0]) > t.start - 60]
         elif t.monitor:  # "a Japanese destroyer monitored the ships", "were shadowed by HMS Tyne"
@@ -176,42 +166,6 @@ def _confidence(d: Finding) -> float:
     c -= 0.1 if d.inherited_actors else 0
     c -= 0.1 if d.inherited_places else 0
     return round(min(0.97, max(0.05, c)), 2)
-
-
-_BOMBER = re.compile(r"\bbombers?\b|\b(?:Tu-95|Tu-160|Tu-22M|H-6|B-52|B-1B?|B-2)\w*", re.I)
-
-
-def _met_aircraft(drafts: list[Finding]) -> list[Finding]:
-    """A scramble answering no drafted activity still reports one: the foreign aircraft it met.
-
-    "Typhoons were launched to intercept two Russian Tu-142s": the Tu-142 flight is an event
-    (``other``; a bomber approach when bombers are named), by the country the jets met, where and
-    when the interception was, citing the same sentence.
-    """
-    out = []
-    for d in drafts:
-        if d.type != "scramble" or d.answers is not None or not d.observers:
-            continue
-        kind = "bomber_approach" if _BOMBER.search(d.evidence) else "other"
-        met = Finding(type=kind, sentence=d.sentence, evidence=d.evidence, actors=list(d.observers),
-                      observers=list(d.actors), places=list(d.places), anaphoric=d.anaphoric, generic=d.generic)
-        met.take_date(d)
-        met.date_explicit = d.date_explicit
-        met.key = len(drafts) + len(out)
-        met.links, d.links = {d.key}, d.links | {met.key}
-        d.answers = met.key
-        out.append(met)
-    return out
-
-
-def _reaction_places(drafts: list[Finding]) -> None:
-    """A reaction takes the places of the event it answers (the coding rules), not the base it flew from."""
-    by_key = {d.key: d for d in drafts}
-    for d in drafts:
-        trig = by_key.get(d.answers) if d.answers is not None else None
-        if trig is not None and trig.places:
-            d.places = [p for p in trig.places if p.alias_of is None]
-            d.inherited_places = False
 
 
 def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
@@ -358,8 +312,8 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
             left_out += [_left_out_draft(s.text, t, mode, anchor, published, url, outlet) for t, mode in skipped]
     _contextualise(drafts, anchor)
     _add_followup_places(drafts, sents, countries)
-    drafts += _met_aircraft(drafts)
-    _reaction_places(drafts)
+    drafts += reactions.met_aircraft(drafts)
+    reactions.take_trigger_places(drafts)
     drafts = [d for d in drafts if not (d.generic and not any(p.resolved for p in d.places))]
     drafts = [d for d in drafts if d.date_start is not None or d.anaphoric]
     kept = merge(drafts)
