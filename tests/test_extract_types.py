@@ -70,3 +70,12 @@ def test_exercise_restraint_is_not_an_exercise() -> None:
 def test_every_registered_type_has_trigger_rules_and_no_rules_name_another_type() -> None:
     assert [n for n in EVENT_TYPES if not T._TRIG.get(n)] == [], "registered types without trigger rules"
     assert [n for n in T._TRIG if n not in EVENT_TYPES] == [], "trigger rules for types not in the registry"
+
+
+def test_history_recalled_beside_this_weeks_news_is_left_out_as_background() -> None:
+    text = ("Two Russian Tu-95MS bombers flew over the Sea of Japan on Tuesday, Japan's Joint Staff said. "
+            "In July 2019, Russian and Chinese bombers flew a joint patrol over the East China Sea.")
+    left: list = []
+    out = extract(text, date(2024, 6, 7), left_out=left)
+    assert [d.event.type for d in out] == ["bomber_approach"]
+    assert [(d.event.type, d.event.modality) for d in left] == [("joint_patrol", "background")]

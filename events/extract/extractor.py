@@ -330,14 +330,31 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
                 d.date_precision = "unknown"
                 shown = f"{d.date_start}" if d.date_start == d.date_end else f"{d.date_start} to {d.date_end}"
                 d.notes.append(NO_PUBLISHED.format(shown, anchor.day))
+    background = _background(kept, anchor.day) if published is not None else set()
     out = []
     for d in kept:
         made = _to_event(d, key_to_id, published, url, outlet)  # geocoder errors propagate
-        if made is not None:
-            conf = _confidence(d)
-            out.append(Draft(made[0].model_copy(update={"confidence": conf}), conf,
-                             gazetteer_names=[p.name for p in made[1]]))
+        if made is None:
+            continue
+        conf = _confidence(d)
+        draft = Draft(made[0].model_copy(update={"confidence": conf}), conf, gazetteer_names=[p.name for p in made[1]])
+        if d.key not in background:
+            out.append(draft)
+        elif left_out is not None:
+            note = f"{draft.event.notes} Left out by the extractor: the report recalls this as background.".strip()
+            update = {"modality": "background", "confidence": 0.3, "notes": note}
+            left_out.append(Draft(draft.event.model_copy(update=update), 0.3))
     return out
+
+
+BACKGROUND_DAYS = 180  # older than this, beside news of the last two weeks, a dated activity is recalled history
+
+
+def _background(kept: list[Finding], day: date) -> set[int]:
+    """Keys of activity the report recalls as history ("In July 2019, ..." in a story about this week)."""
+    if not any((day - d.date_end).days <= 14 for d in kept):
+        return set()
+    return {d.key for d in kept if d.date_precision != "unknown" and (day - d.date_end).days > BACKGROUND_DAYS}
 
 
 def _marker(e: Event) -> tuple[float, float] | None:
