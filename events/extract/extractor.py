@@ -85,7 +85,8 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
     scramble_places = [p for t in trigs if t.type == "scramble" for p in reactions.scramble_places(text, t, pls)]
     owner = _place_owners(pls, [t for t in trigs if t.type != "scramble"], text)
     for t in trigs:
-        d = Finding(type=t.type, sentence=s.index, evidence=text, anaphoric=t.anaphoric, generic=t.generic)
+        d = Finding(type=t.type, sentence=s.index, evidence=text, anaphoric=t.anaphoric, generic=t.generic,
+                    monitor=t.monitor)
         positions = [t.start]
         if t.type == "bomber_approach":
             positions += [m.start() for m in types._APPROACH_CUE.finditer(text)]
@@ -186,6 +187,13 @@ def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
                 d.observers = [c for c in trigger.actors if c not in d.actors]
             if not d.date_explicit and trigger.date_start is not None:
                 d.take_date(trigger)
+        watched = next((x for x in reversed(siblings + prev) if not x.monitor and x.type != "scramble"), None)
+        if d.monitor and watched is not None:  # "... monitored the vessels": the ships of the activity reported
+            d.observers = d.observers or [c for c in watched.actors if c not in d.actors]
+            d.places = d.places or [p for p in watched.places if p.alias_of is None]
+            d.links.add(watched.key)
+            if not d.date_explicit and watched.date_start is not None:
+                d.take_date(watched)
         if d.type != "scramble":
             for x in siblings:
                 if x.type != "scramble" and x.type != d.type:

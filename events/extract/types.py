@@ -63,8 +63,10 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
 # Shadowing at sea (the coding rules' "other"): the monitoring navy is the actor, the ships watched the observer.
 MONITOR = re.compile(
     r"\b(?:destroyers?|frigates?|corvettes?|cutters?|minehunters?|patrol (?:ships?|vessels?|aircraft|planes?)|P-3Cs?|"
-    r"P-8A?s?|P-1s?|Wildcat|helicopters?|(?:HMS|USS|USCGC|HMCS|HMAS|JS|BRP) [A-Z]\w+|warships?|navy ships?)\b"
-    r"[^.;]{0,80}?\b(?:monitored|shadowed|tracked|tailed|escorted|kept watch on)\b|"
+    r"P-8A?s?|P-1s?|Wildcat|helicopters?|(?:HMS|USS|USCGC|HMCS|HMAS|JS|BRP) [A-Z]\w+|warships?|navy ships?|"
+    r"(?:Royal |U\.?S\.? )?Navy|[Cc]oast [Gg]uard)\b"
+    r"[^.;]{0,80}?\b(?:monitored|shadowed|tracked|tailed|escorted|kept watch on|to (?:monitor|shadow|track|tail|"
+    r"escort))\b|"
     r"\b(?:were|was)\s+(?:closely\s+)?(?:shadowed|monitored|tracked|escorted|followed)\s+by\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:HMS|USS|USCGC|HMCS|HMAS|JS|BRP|destroyers?|frigates?|cutters?|patrol|warships?|"
     r"navy|coast guard|P-3C|P-8)\b", re.I)
@@ -246,4 +248,5 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
     mon = MONITOR.search(sentence)  # its own activity, beside the transit or patrol it watched
     if mon and "other" not in found and modality(sentence, mon.start(), mon.end()) == "reported":
         found["other"] = Trigger("other", mon.start(), mon.end(), mon.group(0), monitor=True)
+        found.pop("scramble", None)  # "a destroyer was sent to track the ships": watching at sea, not fighters
     return sorted(found.values(), key=lambda t: t.start)
