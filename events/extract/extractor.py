@@ -9,6 +9,7 @@ mentions -> link one operation's events -> validated :class:`Event` objects.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
@@ -86,7 +87,7 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
     owner = _place_owners(pls, [t for t in trigs if t.type != "scramble"], text)
     for t in trigs:
         d = Finding(type=t.type, sentence=s.index, evidence=text, anaphoric=t.anaphoric, generic=t.generic,
-                    monitor=t.monitor)
+                    monitor=t.monitor, reporters=list(r.reporters))
         positions = [t.start]
         if t.type == "bomber_approach":
             positions += [m.start() for m in types._APPROACH_CUE.finditer(text)]
@@ -338,6 +339,7 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
                 d.date_precision = "unknown"
                 shown = f"{d.date_start}" if d.date_start == d.date_end else f"{d.date_start} to {d.date_end}"
                 d.notes.append(NO_PUBLISHED.format(shown, anchor.day))
+    _reporting_country_observes(kept)
     background = _background(kept, anchor.day) if published is not None else set()
     out = []
     for d in kept:
@@ -353,6 +355,18 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
             update = {"modality": "background", "confidence": 0.3, "notes": note}
             left_out.append(Draft(draft.event.model_copy(update=update), 0.3))
     return out
+
+
+def _reporting_country_observes(kept: list[Finding]) -> None:
+    """The country whose ministry reports the article's foreign activity watched it (the coding rules make it
+    an observer), also in sentences that do not repeat "the ministry said"."""
+    said = Counter(c for d in kept for c in d.reporters)
+    if not said:
+        return
+    (reporter, _), = said.most_common(1)
+    for d in kept:
+        if d.type != "scramble" and d.actors and reporter not in d.actors and reporter not in d.observers:
+            d.observers.append(reporter)
 
 
 BACKGROUND_DAYS = 180  # older than this, beside news of the last two weeks, a dated activity is recalled history

@@ -42,6 +42,7 @@ class Finding:
     key: int = 0  # index in the article's draft list, used for links
     links: set[int] = field(default_factory=set)
     monitor: bool = False  # shadowing at sea: watches the activity reported just before
+    reporters: list[str] = field(default_factory=list)  # countries whose statement the sentence reports
     answers: int | None = None  # a reaction's trigger (its key): the reaction takes its places
     merged_evidence: list[str] = field(default_factory=list)
     absorbed: set[int] = field(default_factory=set)  # keys of drafts folded into this one
