@@ -53,6 +53,19 @@ def _place_owners(items: list[Any], trigs: list[types.Trigger], text: str, after
     return out
 
 
+_SUBJECT_ACTS = frozenset({"other", "incursion", "bomber_approach", "transit"})
+
+
+def _subject_first(actors: list[str], r: roles.Roles, t: types.Trigger, text: str) -> list[str]:
+    """The clause's subject acts; a country named after the verb is what was acted on ("Chinese coast
+    guard ships blasted Philippine vessels", "drones crossed into its airspace during an attack on Ukraine")."""
+    clause = types.clause_start(text, t.start)
+    before = {m.code for m, role in r.by_mention if role == "actor" and clause <= m.start < t.start}
+    if not before:
+        return actors
+    return [c for c in actors if c in before] or actors
+
+
 def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: frozenset[str],
                      left_out: list[tuple[types.Trigger, str]] | None = None) -> list[Finding]:
     text = s.text
@@ -119,9 +132,13 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
         else:
             own = [m.code for m, role in r.by_mention if role == "actor" and actor_owner.get(id(m)) is t]
             d.actors = list(dict.fromkeys(own)) if actor_owner and own else list(main_actors)
+            acted_on: list[str] = []
+            if t.type in _SUBJECT_ACTS and not joint:
+                subject = _subject_first(d.actors, r, t, text)
+                acted_on, d.actors = [c for c in d.actors if c not in subject], subject
             d.observers = [c for c in r.observed + r.scramblers + r.reporters + ([] if joint else r.hosts)
                            if c not in d.actors]
-            d.observers = list(dict.fromkeys(d.observers))
+            d.observers = list(dict.fromkeys(d.observers + acted_on))
             # places in the scramble's clause before this trigger ("launched from RAF Lossiemouth to track
             # bombers") are the reaction's, not the activity's
             mine = [p for p in pls if p.alias_of is None and not (p in scramble_places and p.start < t.start)]
