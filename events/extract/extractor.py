@@ -9,7 +9,6 @@ mentions -> link one operation's events -> validated :class:`Event` objects.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
@@ -19,7 +18,7 @@ from events.schema import Event, country_name, new_id
 from geo import demonyms
 
 from . import actors as actors_mod
-from . import approach, assets, date_attach, dates, places, reactions, roles, sentences, types
+from . import approach, article, assets, date_attach, dates, places, reactions, roles, sentences, types
 from .link import Finding, merge
 from .textin import clean_input
 
@@ -51,19 +50,6 @@ def _place_owners(items: list[Any], trigs: list[types.Trigger], text: str, after
             return d + (0 if same_clause else 1000)
         out[id(p)] = min(trigs, key=dist)
     return out
-
-
-_SUBJECT_ACTS = frozenset({"other", "incursion", "bomber_approach", "transit"})
-
-
-def _subject_first(actors: list[str], r: roles.Roles, t: types.Trigger, text: str) -> list[str]:
-    """The clause's subject acts; a country named after the verb is what was acted on ("Chinese coast
-    guard ships blasted Philippine vessels", "drones crossed into its airspace during an attack on Ukraine")."""
-    clause = types.clause_start(text, t.start)
-    before = {m.code for m, role in r.by_mention if role == "actor" and clause <= m.start < t.start}
-    if not before:
-        return actors
-    return [c for c in actors if c in before] or actors
 
 
 def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: frozenset[str],
@@ -133,8 +119,8 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
             own = [m.code for m, role in r.by_mention if role == "actor" and actor_owner.get(id(m)) is t]
             d.actors = list(dict.fromkeys(own)) if actor_owner and own else list(main_actors)
             acted_on: list[str] = []
-            if t.type in _SUBJECT_ACTS and not joint:
-                subject = _subject_first(d.actors, r, t, text)
+            if t.type in roles.SUBJECT_ACTS and not joint:
+                subject = roles.subject_actors(d.actors, r, t.start, text)
                 acted_on, d.actors = [c for c in d.actors if c not in subject], subject
             d.observers = [c for c in r.observed + r.scramblers + r.reporters + ([] if joint else r.hosts)
                            if c not in d.actors]
@@ -356,8 +342,8 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
                 d.date_precision = "unknown"
                 shown = f"{d.date_start}" if d.date_start == d.date_end else f"{d.date_start} to {d.date_end}"
                 d.notes.append(NO_PUBLISHED.format(shown, anchor.day))
-    _reporting_country_observes(kept)
-    background = _background(kept, anchor.day) if published is not None else set()
+    article.reporting_country_observes(kept)
+    background = article.background(kept, anchor.day) if published is not None else set()
     out = []
     for d in kept:
         made = _to_event(d, key_to_id, published, url, outlet)  # geocoder errors propagate
@@ -372,28 +358,6 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
             update = {"modality": "background", "confidence": 0.3, "notes": note}
             left_out.append(Draft(draft.event.model_copy(update=update), 0.3))
     return out
-
-
-def _reporting_country_observes(kept: list[Finding]) -> None:
-    """The country whose ministry reports the article's foreign activity watched it (the coding rules make it
-    an observer), also in sentences that do not repeat "the ministry said"."""
-    said = Counter(c for d in kept for c in d.reporters)
-    if not said:
-        return
-    (reporter, _), = said.most_common(1)
-    for d in kept:
-        if d.type != "scramble" and d.actors and reporter not in d.actors and reporter not in d.observers:
-            d.observers.append(reporter)
-
-
-BACKGROUND_DAYS = 180  # older than this, beside news of the last two weeks, a dated activity is recalled history
-
-
-def _background(kept: list[Finding], day: date) -> set[int]:
-    """Keys of activity the report recalls as history ("In July 2019, ..." in a story about this week)."""
-    if not any((day - d.date_end).days <= 14 for d in kept):
-        return set()
-    return {d.key for d in kept if d.date_precision != "unknown" and (day - d.date_end).days > BACKGROUND_DAYS}
 
 
 def _marker(e: Event) -> tuple[float, float] | None:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .actors import Mention
+from .types import clause_start
 
 _OBSERVED_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s*(?:,|and|or)\s+[A-Z][\w.]*(?:['’]s)?)*\s*(?:(?:northern|southern|eastern|western|"
@@ -78,3 +79,16 @@ def assign(sentence: str, mentions: list[Mention]) -> Roles:
         r.by_mention.append((m, role))
         prev_role, prev_end = role, m.end
     return r
+
+
+SUBJECT_ACTS = frozenset({"other", "incursion", "bomber_approach", "transit"})
+
+
+def subject_actors(actors: list[str], r: Roles, start: int, text: str) -> list[str]:
+    """The clause's subject acts; a country named after the verb is what was acted on ("Chinese coast
+    guard ships blasted Philippine vessels", "drones crossed into its airspace during an attack on Ukraine")."""
+    clause = clause_start(text, start)
+    before = {m.code for m, role in r.by_mention if role == "actor" and clause <= m.start < start}
+    if not before:
+        return actors
+    return [c for c in actors if c in before] or actors
