@@ -54,11 +54,14 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         r"\bmissile (?:launch|test)(?:es)?\b",
         # coast-guard and grey-zone actions at sea
         r"\b(?:water[- ]cannon\w*|rammed|ramming|collided with|harass\w*|dangerous (?:manoeuvres|maneuvers)|"
-        r"blocked the|boarded)\b",
+        r"blocked the|boarded|fired on|seized|fired warning shots|dropped bombs|locked (?:its |their )?(?:fire-control "
+        r"|targeting )?radar|radar lock|radio challenges?|crossed paths)\b",
+        r"\b(?:maritime|sovereignty|coast guard) patrols?\b",
         # platforms seen at work: "Chinese vessels operating around Taiwan were detected", "spotted ... drones"
         r"\b(?:aircraft|vessels?|ships?|warships?|drones?|balloons?|boats?)\b(?:\s+[\w-]+){0,6}?\s+(?:were\s+|was\s+)?"
-        r"(?:detected|spotted|sighted|operating|operated|loitering)\b",
-        r"\b(?:detected|spotted|sighted|tracked)\s+(?:\w+\s+){0,4}?(?:aircraft|vessels|ships|warships|drones|balloons)\b")],
+        r"(?:detected|spotted|sighted|operating|operated|loitering|confirmed|anchored|clustered)\b",
+        r"\b(?:detected|spotted|sighted|tracked|confirmed|counted)\s+(?:[\w-]+\s+){0,4}?(?:aircraft|vessels|ships|"
+        r"warships|drones|balloons|(?:aircraft )?carriers?|cruisers?|destroyers?|frigates?|corvettes?)\b")],
 }
 # Shadowing at sea (the coding rules' "other"): the monitoring navy is the actor, the ships watched the observer.
 MONITOR = re.compile(
@@ -66,7 +69,7 @@ MONITOR = re.compile(
     r"P-8A?s?|P-1s?|Wildcat|helicopters?|(?:HMS|USS|USCGC|HMCS|HMAS|JS|BRP) [A-Z]\w+|warships?|navy ships?|"
     r"(?:Royal |U\.?S\.? )?Navy|[Cc]oast [Gg]uard)\b"
     r"[^.;]{0,80}?\b(?:monitored|shadowed|tracked|tailed|escorted|kept watch on|to (?:monitor|shadow|track|tail|"
-    r"escort))\b|"
+    r"escort)|escort operations?)\b|"
     r"\b(?:were|was)\s+(?:closely\s+)?(?:shadowed|monitored|tracked|escorted|followed)\s+by\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:HMS|USS|USCGC|HMCS|HMAS|JS|BRP|destroyers?|frigates?|cutters?|patrol|warships?|"
     r"navy|coast guard|P-3C|P-8)\b", re.I)
