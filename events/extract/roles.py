@@ -78,7 +78,22 @@ def assign(sentence: str, mentions: list[Mention]) -> Roles:
               "host": r.hosts}[role], m.code)
         r.by_mention.append((m, role))
         prev_role, prev_end = role, m.end
+    _share_scramble(sentence, r)
     return r
+
+
+_PLATFORM_AND = re.compile(r"^\s*(?:[\w-]+\s+){0,3}?(?:and|,)\s+(?:the\s+)?$", re.I)
+
+
+def _share_scramble(sentence: str, r: Roles) -> None:
+    """ "Polish F-16s and Dutch F-35s were scrambled": the first country's jets were scrambled too."""
+    for i in range(len(r.by_mention) - 1, 0, -1):
+        (m, role), (prev, prev_role) = r.by_mention[i], r.by_mention[i - 1]
+        if role == "scrambler" and prev_role == "actor" and _PLATFORM_AND.match(sentence[prev.end:m.start]):
+            r.by_mention[i - 1] = (prev, "scrambler")
+            if prev.code in r.actors and not any(x.code == prev.code and y == "actor" for x, y in r.by_mention):
+                r.actors.remove(prev.code)
+            _add(r.scramblers, prev.code)
 
 
 SUBJECT_ACTS = frozenset({"other", "incursion", "bomber_approach", "transit"})
