@@ -21,7 +21,7 @@ from events.store import Store
 def _read(args: argparse.Namespace, path: Path) -> intake.Batch:
     if intake.is_event_file(path):
         with tqdm(desc="validating", unit=" rows", disable=args.quiet, file=sys.stderr) as bar:
-            return intake.read_path(path, progress=bar.update)
+            return intake.read_event_file(path, progress=bar.update)  # judged once, by is_event_file
     with tqdm(desc="extracting", unit=" articles", disable=args.quiet, file=sys.stderr, delay=0.2) as bar:
         def set_total(n: int) -> None:
             bar.total = n

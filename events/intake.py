@@ -24,7 +24,7 @@ from events.dedupe import possible_duplicates
 from events.draft import Draft
 from events.frame import events_frame
 from events.io.articles import with_title
-from events.io.base import Article, Format, Problem, Progress
+from events.io.base import Article, Format, Problem, Progress, unreadable
 from events.schema import Event
 from events.store import Store
 
@@ -181,10 +181,11 @@ def read_path(path: Path, published: date | None = None, progress: Progress = No
     """A file or a folder of articles (searched recursively); ``total`` is told the article count first."""
     if path.is_file():
         try:
-            if _event_format(path) is not None:
-                return _events_batch(path.name, path.read_bytes(), progress)
+            is_events = _event_format(path) is not None
         except OSError as exc:
-            return Batch(problems=[Problem(path.name, f"cannot read: {exc.strerror or exc}")])
+            return Batch(problems=[unreadable(path.name, exc)])
+        if is_events:
+            return read_event_file(path, progress)
     articles, problems, skipped = formats.collect(path)
     if total:
         total(len(articles))
@@ -193,6 +194,15 @@ def read_path(path: Path, published: date | None = None, progress: Progress = No
     if batch.articles == 0:
         batch.problems.append(Problem(str(path), "no articles found (.txt, .html, .md, .json or an RSS/Atom feed)"))
     return batch
+
+
+def read_event_file(path: Path, progress: Progress = None) -> Batch:
+    """An event file known to be one (:func:`is_event_file`): its rows, validated."""
+    try:
+        return _events_batch(path.name, path.read_bytes(), progress)
+    except OSError as exc:
+        return Batch(problems=[unreadable(path.name, exc)], events_file=True)
+
 
 
 def is_event_file(path: Path) -> bool:
@@ -206,31 +216,33 @@ def is_event_file(path: Path) -> bool:
 # ---- duplicates ---------------------------------------------------------------------------------
 
 
-def _stored_identity(e: Event) -> tuple:
-    return (e.type, str(e.date_start), str(e.date_end), " ".join(e.evidence.split()).lower())
+def _stored_key(etype: str, start: object, end: object, evidence: object) -> tuple:
+    """What makes a draft the same as a stored event: type, dates and the sentence (spacing and case aside)."""
+    return (etype, str(start), str(end), " ".join(str(evidence).split()).lower())
 
 
 def check_duplicates(batch: Batch, stored: pd.DataFrame | None) -> Batch:
-    """Note each draft's possible duplicates (best first, at most three): stored events, and earlier
-    drafts from other articles of the same batch. Drafts identical to a stored event are marked
+    """Note each draft's possible duplicates, best first: up to three stored events and up to three
+    earlier drafts from other articles of the same batch (so a batch twin never hides the stored
+    match a merge needs). Drafts identical to a stored event are marked
     (:attr:`Batch.stored_copies`): a reviewer sees them flagged, an unattended import skips them."""
     have: set[tuple] = set()
     if stored is not None and len(stored):
-        have = {(t, str(a), str(b), " ".join(str(ev).split()).lower())
-                for t, a, b, ev in zip(stored["type"], stored["date_start"], stored["date_end"], stored["evidence"],
-                                       strict=True)}
+        have = {_stored_key(*row) for row in zip(stored["type"], stored["date_start"], stored["date_end"],
+                                                 stored["evidence"], strict=True)}
     frame = events_frame(batch.events)
     origins = np.array([d.origin for d in batch.drafts], dtype=object)
     kept = np.ones(len(batch.drafts), dtype=bool)
     for i, d in enumerate(batch.drafts):
-        if _stored_identity(d.event) in have:
+        e = d.event
+        if _stored_key(e.type, e.date_start, e.date_end, e.evidence) in have:
             batch.stored_copies.add(d.event.id)
             kept[i] = False
         dups = possible_duplicates(d.event, stored, limit=3) if have else []
         earlier = kept[:i] & (origins[:i] != d.origin)
         if earlier.any():
             dups += possible_duplicates(d.event, frame.iloc[:i][earlier], limit=3)
-        d.duplicates = sorted(dups, key=lambda t: -t[1])[:3]
+        d.duplicates = sorted(dups, key=lambda t: -t[1])
     return batch
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO
 
 from events.io import articles, csv_file, feeds, geojson, kml
-from events.io.base import COLUMNS, Article, ArticlesRead, EventsRead, Format, Problem, Progress, decode
+from events.io.base import COLUMNS, Article, ArticlesRead, EventsRead, Format, Problem, Progress, decode, unreadable
 from events.schema import Event, FieldError
 
 FORMATS: tuple[Format, ...] = (
@@ -95,7 +95,7 @@ def _read_file(path: Path, name: str) -> ArticlesRead:
             return [], [Problem(name, f"{size / 1e6:.0f} MB is too big for an article or feed")]
         return read_articles(name, path.read_bytes())
     except OSError as exc:
-        return [], [Problem(name, f"cannot read: {exc.strerror or exc}")]
+        return [], [unreadable(name, exc)]
 
 
 def _head(path: Path) -> bytes:

@@ -60,6 +60,11 @@ class Problem:
         return f"{self.where}: {self.message}"
 
 
+def unreadable(name: str, exc: OSError) -> Problem:
+    """A file the system would not let us read, named with the reason."""
+    return Problem(name, f"cannot read: {exc.strerror or exc}")
+
+
 EventsRead = tuple[list[Event], list[FieldError]]
 ArticlesRead = tuple[list[Article], list[Problem]]
 
