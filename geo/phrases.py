@@ -37,6 +37,9 @@ _DISTANCE = re.compile(rf"{_AMOUNT}(?:off|from|of|away\s+from|outside|offshore\s
                        rf"(?P<anchor>\S.*)$", re.I)
 _RELATIVE = re.compile(rf"(?:^|\s)(?:(?:to\s+the|due|just|directly|far)\s+)?(?P<dir>{_DIR_WORDS})\s+of\s+"
                        rf"(?P<anchor>\S.*)$", re.I)
+# The same words for finding such phrases inside a sentence (events.extract.places): one vocabulary.
+DIRECTION = _DIR_WORDS
+AMOUNT = _AMOUNT
 _BETWEEN = re.compile(r"(?:^|\s)between\s+(?P<rest>\S.*)$", re.I)
 _ISLANDS_OF = re.compile(r"^(?:the\s+)?(?:islands?|isles)\s+of\s+", re.I)
 _AND = re.compile(r"\s+(?:and|&)\s+", re.I)

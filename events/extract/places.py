@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 import geo
+from geo import phrases
 
 AREA_KINDS = frozenset({"sea", "ocean", "gulf", "bay", "adiz", "basin", "sound", "lagoon", "region", "peninsula",
                         "island group", "archipelago", "channel", "strait", "area", "exercise area", "lake"})
@@ -37,13 +38,9 @@ _BASE = re.compile(r"\b(?:RAF|NAS|MCAS|CFB|JBER|Joint Base|Naval Station|Naval A
                    r"(?:\s+[A-Z][\w-]+)?\b(?!\s+(?:jets?|fighters?|aircraft|planes?|crews?))")
 # "about 140 km north of Miyako Island", "north of the Shetland Islands", "some 80 km east of Tsushima",
 # "between Okinawa's main island and Miyako Island": kept as written, resolved by the geocoder as a whole
-_COMPASS = (r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west|north-north-?east|"
-            r"north-north-?west|south-south-?east|south-south-?west|east-north-?east|east-south-?east|"
-            r"west-north-?west|west-south-?west)(?:ern)?")
 _NAME = rf"(?-i:{_CAP}(?:\s+{_CAP}){{0,3}})"
 _RELATIVE = re.compile(
-    rf"\b(?:(?:about|some|around|approximately|roughly|nearly|almost)\s+)?(?:\d[\d,.]*\s*(?:km|kilomet(?:er|re)s|"
-    rf"nautical miles|nm|miles)\s+(?:\([^)]{{0,30}}\)\s+)?)?{_COMPASS}\s+of\s+(?:the\s+)?(?:(?-i:{_CAP})['’]s\s+)?"
+    rf"\b(?:{phrases.AMOUNT})?(?:{phrases.DIRECTION})(?:ern)?\s+of\s+(?:the\s+)?(?:(?-i:{_CAP})['’]s\s+)?"
     rf"{_NAME}|\bbetween\s+(?:the\s+)?(?:(?-i:{_CAP})['’]s\s+main\s+island|{_NAME})\s+and\s+(?:the\s+)?{_NAME}",
     re.I)
 _PLURAL = re.compile(rf"\b(?P<a>{_CAP})\s+and\s+(?:the\s+)?(?P<b>{_CAP})\s+(?P<h>seas|straits|islands)\b")
