@@ -17,10 +17,14 @@ Duplicate = tuple[str, float, list[str]]  # (stored event id, score 0..1, reason
 @dataclass
 class Draft:
     event: Event
-    confidence: float | None = None  # the extractor's (0..1); None: read from an event file
     origin: str = ""  # the article or file it came from, for messages and duplicate checks
     duplicates: list[Duplicate] = field(default_factory=list)  # best first
     gazetteer_names: list[str | None] = field(default_factory=list)  # what each place resolved to
+
+    @property
+    def confidence(self) -> float | None:
+        """The extractor's (0..1), as stored with the event; None for an event a person wrote."""
+        return self.event.confidence
 
     def duplicate_note(self) -> str:
         """The event's notes with its possible duplicates named, as saved for later review."""

@@ -146,7 +146,7 @@ def read_text(text: str | bytes, published: date | None, url: str | None = None,
 
 def _events_batch(name: str, data: bytes, progress: Progress = None) -> Batch:
     events, errors = formats.read_events(name, data, progress)
-    return Batch([Draft(e, None, name) for e in events], [Problem(name, str(e)) for e in errors], events_file=True)
+    return Batch([Draft(e, name) for e in events], [Problem(name, str(e)) for e in errors], events_file=True)
 
 
 def _articles_batch(articles: list[Article], problems: list[Problem], published: date | None,

@@ -173,7 +173,7 @@ def test_review_rejects_approval_without_evidence_and_merges_two_drafts_into_one
     stored = store.get("seed-2021-11-19-joint-patrol")
     a = Event(type="joint_patrol", date_start=stored.date_start, actors=["RUS"], evidence="first", status="draft")
     b = Event(type="joint_patrol", date_start=stored.date_start, actors=["CHN"], evidence="second", status="draft")
-    drafts = [Draft(a, 0.8, "x", [(b.id, 0.9, ["same"]), (stored.id, 0.8, ["same"])]), Draft(b, 0.8, "y")]
+    drafts = [Draft(a, "x", [(b.id, 0.9, ["same"]), (stored.id, 0.8, ["same"])]), Draft(b, "y")]
     table = review_table(drafts)
     assert table.loc[0, "duplicate_of"] == stored.id  # a merge folds into a stored event, not another draft
     table["action"] = ["merge", "approve"]

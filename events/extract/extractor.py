@@ -297,7 +297,7 @@ def _left_out_draft(sentence: str, trigger: types.Trigger, mode: str, anchor: da
                start != end else "day", actors=codes, evidence=sentence[:4000], published=published,
                source_url=url or None, source_name=outlet, status="draft", modality=mode, confidence=0.3,
                notes=f"Left out by the extractor: the report presents this as {mode} ({trigger.text!r}).")
-    return Draft(ev, 0.3)
+    return Draft(ev)
 
 
 def extract(text: str | bytes, published: date | None = None, url: str | None = None, outlet: str | None = None,
@@ -350,13 +350,13 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
         if made is None:
             continue
         conf = _confidence(d)
-        draft = Draft(made[0].model_copy(update={"confidence": conf}), conf, gazetteer_names=[p.name for p in made[1]])
+        draft = Draft(made[0].model_copy(update={"confidence": conf}), gazetteer_names=[p.name for p in made[1]])
         if d.key not in background:
             out.append(draft)
         elif left_out is not None:
             note = f"{draft.event.notes} Left out by the extractor: the report recalls this as background.".strip()
             update = {"modality": "background", "confidence": 0.3, "notes": note}
-            left_out.append(Draft(draft.event.model_copy(update=update), 0.3))
+            left_out.append(Draft(draft.event.model_copy(update=update)))
     return out
 
 
