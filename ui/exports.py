@@ -13,6 +13,7 @@ import re
 import pandas as pd
 import streamlit as st
 
+from events import io as formats
 from events.query import EventFilter
 from maps.snapshot.extent import BadBBox, parse_bbox
 from maps.snapshot.outputs import MIME, OUTPUTS, Request, make
@@ -27,8 +28,7 @@ PICTURES: tuple[tuple[str, str, int | None, int, str], ...] = (
     ("HTML", "html", None, 100, OUTPUTS["html"].help),
     ("GIF", "gif", 1200, 100, OUTPUTS["gif"].help),
 )
-BUTTONS = PICTURES + tuple((o.label, o.name, None, 100, o.help) for o in OUTPUTS.values()
-                           if not o.picture and o.name != "html")
+BUTTONS = PICTURES + tuple((f.label, f.name, None, 100, f.help) for f in formats.writable())
 
 
 def _slug(text: str) -> str:

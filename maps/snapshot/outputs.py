@@ -38,7 +38,6 @@ class Output:
     media_type: str
     help: str
     make: Callable[[pd.DataFrame, EventFilter, Request], bytes]
-    picture: bool = False  # framed by the map's extent (images, animations)
 
 
 def _image(df: pd.DataFrame, flt: EventFilter, req: Request) -> bytes:
@@ -67,12 +66,12 @@ def _data(fmt: str) -> Callable[[pd.DataFrame, EventFilter, Request], bytes]:
 
 
 OUTPUTS: dict[str, Output] = {o.name: o for o in (
-    Output("png", "PNG", "image/png", "Image for screens and slides", _image, True),
-    Output("svg", "SVG", "image/svg+xml", "Vector image, editable in Inkscape or Illustrator", _image, True),
-    Output("pdf", "PDF", "application/pdf", "Vector PDF page", _image, True),
+    Output("png", "PNG", "image/png", "Image for screens and slides", _image),
+    Output("svg", "SVG", "image/svg+xml", "Vector image, editable in Inkscape or Illustrator", _image),
+    Output("pdf", "PDF", "application/pdf", "Vector PDF page", _image),
     Output("html", "HTML", "text/html", "Interactive map in one file: opens offline, no server", _html),
-    Output("gif", "GIF", "image/gif", "Timeline animation, one frame per day or week", _animation, True),
-    Output("mp4", "MP4", "video/mp4", "Timeline animation as video", _animation, True),
+    Output("gif", "GIF", "image/gif", "Timeline animation, one frame per day or week", _animation),
+    Output("mp4", "MP4", "video/mp4", "Timeline animation as video", _animation),
     *(Output(f.name, f.label, f.media_type, f.help, _data(f.name)) for f in formats.writable()),
 )}
 FORMATS = tuple(OUTPUTS)
