@@ -53,7 +53,11 @@ def _export(args: argparse.Namespace) -> int:
     events = tqdm(store.iter_events(), total=store.count(), desc="exporting", unit=" events",
                   disable=args.quiet or not args.out, file=sys.stderr)
     if not args.out:
-        formats.write(args.format, events, sys.stdout)
+        try:
+            formats.write(args.format, events, sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:  # piped into head: not an error of ours
+            sys.stderr.close()
         return 0
     out = Path(args.out)
     tmp = out.with_name(out.name + ".part")
