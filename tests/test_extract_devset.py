@@ -38,6 +38,7 @@ def test_dev_set_event_f1() -> None:
     figures = res.events.prf()
     assert figures["f1"] >= 0.85, figures
     assert res.actors.prf()["f1"] >= 0.8, res.actors.prf()
+    assert res.observers.prf()["f1"] >= 0.85, res.observers.prf()
 
 
 @pytest.mark.skipif(not SEED.is_file(), reason="shared seed report not present")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import pycountry
 
@@ -35,6 +36,20 @@ FORCES: dict[str, str] = {
     r"Han Kuang|ROC Armed Forces|ROC (?:Navy|Air Force|Army)|Republic of China (?:Navy|Air Force|Armed Forces)": "TWN",
     r"(?i:China Coast Guard)|CCG|(?i:Chinese coast guard)|maritime militia": "CHN",
 }
+# Navy ship prefixes name the flag ("HMCS Ottawa's helicopter", "blocked BRP Malapascua").
+SHIP_PREFIXES: dict[str, str] = {
+    "HMS": "GBR", "RFA": "GBR", "USS": "USA", "USNS": "USA", "USCGC": "USA", "HMCS": "CAN", "HMAS": "AUS",
+    "HMNZS": "NZL", "BRP": "PHL", "JS": "JPN", "ROKS": "KOR", "INS": "IND", "HNLMS": "NLD", "FGS": "DEU",
+    "TCG": "TUR", "ORP": "POL", "HDMS": "DNK", "HNoMS": "NOR", "HSwMS": "SWE", "ITS": "ITA", "ESPS": "ESP",
+}
+
+# Aircraft designations only one air arm in these reports flies: "an Il-20 Coot-A", "Y-9 surveillance planes".
+# Types that several air forces fly (MiG-29, F-16, Su-30) are left out.
+PLATFORMS: dict[str, str] = {
+    r"(?:Tu|Il|IL|An|Ka|Be)-\d{2,3}\w*|A-50\w*|Su-(?:24|25|34|35)\w*": "RUS",
+    r"H-6\w*|Y-(?:8|9|20)\w*|KJ-\d{3}\w*|WZ-\d+\w*|J-(?:10|11|15|16|20)\w*|GJ-\d+\w*|TB-001": "CHN",
+}
+_NAMED_BEFORE = 30  # a platform right after a country word ("Russian Tu-95", "Polish MiG-29") is that country's
 
 
 # Entries of DEMONYMS that are names of the country, not adjectives.
@@ -85,7 +100,8 @@ def _capitals() -> dict[str, str]:
 def _pattern() -> re.Pattern[str]:
     names = sorted(_names(), key=len, reverse=True)
     alts = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<![\w.])(?:{alts})(?![\w])", re.I)
+    # only a capitalised word (or "u.s.") can be a mention: the look-ahead lets the scan skip other positions
+    return re.compile(rf"(?<![\w.])(?-i:(?=[A-Zu]))(?:{alts})(?![\w])", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -99,15 +115,41 @@ def _capital_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _force_patterns() -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile(rf"\b(?:{p})\b"), code) for p, code in FORCES.items()]
+    ships = [(re.compile(rf"\b{p}(?=\s+[A-Z])"), code) for p, code in SHIP_PREFIXES.items()]
+    return [(re.compile(rf"\b(?:{p})\b"), code) for p, code in FORCES.items()] + ships
 
 
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w. ]{1,30}?)?\s*(?:\([\w. ]{1,20}\)\s*)?"
+_DEFINED = re.compile(r"\b((?:[A-Z][\w'’.-]*\s+(?:(?:of|the|and|for)\s+)*){1,7})\(([A-Z][A-Za-z]{1,6})\)")
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Acronyms a report defines for a country's force ("the Philippine Coast Guard (PCG)"), so that
+    "the PCG issued radio challenges" later in the report still names the country."""
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        short = m.group(2)
+        if short in out or short.lower() in _names() or any(p.fullmatch(short) for p, _ in _force_patterns()):
+            continue
+        if re.match(r"\s*(?:—|–|-{1,2}|:)", text[m.end():]):
+            continue  # "TAIPEI, Taiwan (AP) —": a news agency's dateline
+        codes = {x.code for x in find(m.group(1))}
+        if len(codes) != 1:
+            continue
+        code = codes.pop()
+        # "the Japanese MoD" elsewhere: a generic word every country's ministry shares, not this one's name
+        qualified = re.finditer(rf"(\S+)\s+{re.escape(short)}\b", text)
+        if not any(x.code != code for q in qualified for x in find(q.group(1))):
+            out[short] = code
+    return out
+
+
+_DATELINE = re.compile(r"^\s*[A-ZÀ-Þ][A-ZÀ-Þ .'-]{2,}(?:,\s*[A-Z][\w. ]{1,30}?)?\s*(?:\([\w. ]{1,20}\)\s*)?"
                        r"(?:—|–|-{1,2}|:)\s")
 
 
-def find(sentence: str) -> list[Mention]:
-    """Country mentions in text order. Lower-case "us" (the pronoun) is not the United States; a
+def find(sentence: str, aliases: dict[str, str] | None = None) -> list[Mention]:
+    """Country mentions in text order (``aliases``: the report's own acronyms, see :func:`acronyms`).
+    Lower-case "us" (the pronoun) is not the United States; a
     dateline ("TAIPEI, Taiwan (AP) —") says where the story was filed, so it names no one."""
     out: list[Mention] = []
     dateline = _DATELINE.match(sentence)
@@ -121,6 +163,9 @@ def find(sentence: str) -> list[Mention]:
 
     for pat, code in _force_patterns():
         for m in pat.finditer(sentence):
+            add(m.start(), m.end(), code, "force")
+    for short, code in (aliases or {}).items():
+        for m in re.finditer(rf"\b{re.escape(short)}\b", sentence):
             add(m.start(), m.end(), code, "force")
     for m in _pattern().finditer(sentence):
         word = m.group(0)
@@ -139,4 +184,23 @@ def find(sentence: str) -> list[Mention]:
     for m in re.finditer(pairs, sentence):
         if re.search(r"\band\s+(?:Seoul|Moscow|Beijing|Tokyo|Taipei|Washington|Kyiv|Pyongyang)\b", sentence):
             add(m.start(), m.end(), capitals.get(m.group(1), "USA"), "capital")
+    _add_platforms(sentence, out, add)
     return sorted(out, key=lambda x: x.start)
+
+
+@lru_cache(maxsize=1)
+def _platform_patterns() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"), code) for p, code in PLATFORMS.items()]
+
+
+def _add_platforms(sentence: str, found: list[Mention], add: Any) -> None:
+    """A platform's designation names its country when no country word does ("a second Il-20 was
+    intercepted"): the clause that carries the action then still has an actor."""
+    named = [m for m in found]
+    for pat, code in _platform_patterns():
+        if any(x.code == code for x in named):
+            continue  # the sentence names the country already: its word carries the role
+        for m in pat.finditer(sentence):
+            if any(0 <= m.start() - x.end <= _NAMED_BEFORE for x in named):
+                continue
+            add(m.start(), m.end(), code, "platform")

@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 
 from .link import Finding
+
+_FRAME = re.compile(r"\b(?:the|its)\s+([a-z]+)(?:['’]s\s+[\w ]{1,20}?)?\s+(?:said|says|reported|announced|stated)\b")
+
+
+def _self_reported(d: Finding) -> bool:
+    """The sentence gives the acting side's own statement ("Russia's Northern Fleet said ...", "... near
+    Sevastopol, the fleet said"): the article's reporting country did not report this one, so it is no
+    observer of it."""
+    if d.reporters and set(d.reporters) <= set(d.actors):
+        return True
+    m = _FRAME.search(d.evidence)
+    return bool(m and re.search(rf"\b{m.group(1).capitalize()}\b", d.evidence[:m.start()]))
+
+
+def _friendly_exercise(d: Finding) -> bool:
+    """A bilateral or allied exercise has no observers unless its own sentence names one (the coding rules)."""
+    return d.type == "exercise" and len(d.actors) >= 2
 
 
 def reporting_country_observes(kept: list[Finding]) -> None:
@@ -16,6 +34,11 @@ def reporting_country_observes(kept: list[Finding]) -> None:
         return
     (reporter, _), = said.most_common(1)
     for d in kept:
+        if d.type == "scramble" and not d.actors:  # "prompting fighter jets to scramble": the reporter's jets
+            d.actors = [reporter]
+            d.observers = [c for c in d.observers if c != reporter]
+        if _self_reported(d) or _friendly_exercise(d):
+            continue
         if d.type != "scramble" and d.actors and reporter not in d.actors and reporter not in d.observers:
             d.observers.append(reporter)
 
@@ -28,3 +51,24 @@ def background(kept: list[Finding], day: date) -> set[int]:
     if not any((day - d.date_end).days <= 14 for d in kept):
         return set()
     return {d.key for d in kept if d.date_precision != "unknown" and (day - d.date_end).days > BACKGROUND_DAYS}
+
+
+# Kinds of place whose owner was approached by activity there ("through the Miyako Strait", "off Hokkaido");
+# a port or base is where ships sail from, a sea nobody's.
+_OWNED_KINDS = frozenset({"strait", "channel", "island", "island group", "archipelago", "peninsula", "country", "adiz",
+                          "airspace"})
+
+
+def place_owners_observe(kept: list[Finding]) -> None:
+    """The country that owns a strait, island or coast the activity passed is approached, so observes it (the
+    coding rules), when the gazetteer gives the place one owner: a passage through the Miyako Strait is
+    watched by Japan though the sentence names only the ships. Exercises are left out: whose waters a drill
+    was held in is no approach."""
+    for d in kept:
+        if d.type in ("scramble", "exercise") or d.monitor or not d.actors:
+            continue
+        for p in d.places:
+            if p.iso3 and p.kind in _OWNED_KINDS and p.alias_of is None and p.iso3 not in d.actors \
+                    and p.iso3 not in d.observers:
+                d.observers.append(p.iso3)
+

@@ -53,14 +53,15 @@ def _place_owners(items: list[Any], trigs: list[types.Trigger], text: str, after
 
 
 def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: frozenset[str],
-                     left_out: list[tuple[types.Trigger, str]] | None = None) -> list[Finding]:
+                     left_out: list[tuple[types.Trigger, str]] | None = None,
+                     aliases: dict[str, str] | None = None) -> list[Finding]:
     text = s.text
     trigs = types.find(text, left_out)
     if not trigs:
         return []
     pls = [p for p in places.find(text, countries)
            if not types._NEG.search(text[types.clause_start(text, p.start):p.start])]
-    mentions = [m for m in actors_mod.find(text)
+    mentions = [m for m in actors_mod.find(text, aliases)
                 if not any(p.start <= m.start and m.end <= p.end and not _QUALIFIED_PLACE.search(p.text)
                            and p.kind != "country" for p in pls)]
     r = roles.assign(text, mentions)
@@ -81,8 +82,13 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
         for h in r.hosts:
             if h not in main_actors:
                 main_actors.append(h)
+    sides = {id(t): roles.reaction_sides(text, t.start, t.end, r.by_mention) for t in trigs if t.type == "scramble"}
+    reacting = {c for x in sides.values() for c in x.reactors}
+    met = [c for x in sides.values() for c in x.met]
     has_incursion = any(t.type == "incursion" for t in trigs)
     scramble_places = [p for t in trigs if t.type == "scramble" for p in reactions.scramble_places(text, t, pls)]
+    bases = reactions.departures(text, trigs, pls)
+    pls = [p for p in pls if p not in bases]
     owner = _place_owners(pls, [t for t in trigs if t.type != "scramble"], text)
     for t in trigs:
         d = Finding(type=t.type, sentence=s.index, evidence=text, anaphoric=t.anaphoric, generic=t.generic,
@@ -103,8 +109,10 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
             d.date_start, d.date_end, d.date_precision = said.date_start, said.date_end, "day"
             d.date_relative = said.relative
         if t.type == "scramble":
-            d.actors = list(r.scramblers) or list(r.reporters) or [c for c in r.observed]
-            d.observers = [c for c in main_actors if c not in d.actors]
+            side = sides[id(t)]
+            d.actors = side.reactors or [c for c in list(r.scramblers) or list(r.reporters) or list(r.observed)
+                                         if c not in side.met]
+            d.observers = [c for c in side.met or main_actors if c not in d.actors]
             d.places = reactions.scramble_places(text, t, pls)
             d.assets = [a for a in found_assets if re.search(r"fighter|jet|F-\d|interceptor|aircraft|plane",
                                                              a, re.I) and text.find(a.split(" x")[0]) > t.start - 60]
@@ -118,12 +126,13 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
         else:
             own = [m.code for m, role in r.by_mention if role == "actor" and actor_owner.get(id(m)) is t]
             d.actors = list(dict.fromkeys(own)) if actor_owner and own else list(main_actors)
+            d.actors = _not_reacting(d.actors, reacting, met)
             acted_on: list[str] = []
             if t.type in roles.SUBJECT_ACTS and not joint:
                 subject = roles.subject_actors(d.actors, r, t.start, text)
                 acted_on, d.actors = [c for c in d.actors if c not in subject], subject
-            d.observers = [c for c in r.observed + r.scramblers + r.reporters + ([] if joint else r.hosts)
-                           if c not in d.actors]
+            d.observers = [c for c in r.observed + r.scramblers + sorted(reacting) + r.reporters +
+                           ([] if joint else r.hosts) if c not in d.actors]
             d.observers = list(dict.fromkeys(d.observers + acted_on))
             # places in the scramble's clause before this trigger ("launched from RAF Lossiemouth to track
             # bombers") are the reaction's, not the activity's
@@ -141,6 +150,15 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
             d.closest_km = closest if t.type in ("bomber_approach", "incursion", "other", "transit") else None
         out.append(d)
     return out
+
+
+def _not_reacting(actors: list[str], reacting: set[str], met: list[str]) -> list[str]:
+    """The activity a reaction met is not done by the reactors: "Portuguese F-16s were launched to identify
+    an Il-20 reconnaissance aircraft" drafts the Il-20's flight, whose actor is not Portugal."""
+    if not reacting or not set(actors) & reacting:
+        return actors
+    rest = [c for c in actors if c not in reacting]
+    return rest or list(dict.fromkeys(met))
 
 
 _MOVE = re.compile(r"\b(?:flew|flying|sailed|sailing|passed|continued|headed|operated|transited|moved)\b", re.I)
@@ -173,6 +191,12 @@ def _confidence(d: Finding) -> float:
     return round(min(0.97, max(0.05, c)), 2)
 
 
+def _earlier_reaction(before: list[Finding], d: Finding) -> list[Finding]:
+    """A reaction that names no one ("were shadowed by the Typhoons") continues the last reaction reported
+    just before it: its jets, not the aircraft of the activity between them."""
+    return [x for x in before if x.type == "scramble" and x.actors and 0 <= d.sentence - x.sentence <= 3]
+
+
 def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
     """Fill what a sentence leaves to its neighbours: actors of "the aircraft", dates of reactions."""
     for i, d in enumerate(drafts):
@@ -196,6 +220,7 @@ def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
             d.observers = d.observers or [c for c in watched.actors if c not in d.actors]
             d.places = d.places or [p for p in watched.places if p.alias_of is None]
             d.links.add(watched.key)
+            d.answers = watched.key if d.answers is None else d.answers  # it reacts to what it watched
             if not d.date_explicit and watched.date_start is not None:
                 d.take_date(watched)
         if d.type != "scramble":
@@ -203,6 +228,8 @@ def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
                 if x.type != "scramble" and x.type != d.type:
                     d.links.add(x.key)
         antecedent = [x for x in prev if x.type == d.type] if d.anaphoric else []
+        if d.type == "scramble" and not d.actors:
+            antecedent = _earlier_reaction(drafts[:i], d)
         if not d.actors and antecedent:
             d.actors = list(antecedent[-1].actors)
             d.inherited_actors = True
@@ -315,9 +342,10 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
     countries = _country_words()
     drafts: list[Finding] = []
     sents = sentences.split(text)
+    aliases = actors_mod.acronyms(text)
     for s in sents:
         skipped: list[tuple[types.Trigger, str]] = []
-        for d in _sentence_drafts(s, anchor, countries, skipped):
+        for d in _sentence_drafts(s, anchor, countries, skipped, aliases):
             d.key = len(drafts)
             drafts.append(d)
         if left_out is not None:
@@ -342,7 +370,10 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
                 d.date_precision = "unknown"
                 shown = f"{d.date_start}" if d.date_start == d.date_end else f"{d.date_start} to {d.date_end}"
                 d.notes.append(NO_PUBLISHED.format(shown, anchor.day))
+    reactions.take_trigger_places(kept)
+    reactions.reactors_observe(kept)
     article.reporting_country_observes(kept)
+    article.place_owners_observe(kept)
     background = article.background(kept, anchor.day) if published is not None else set()
     out = []
     for d in kept:

@@ -22,6 +22,27 @@ def scramble_places(sentence: str, trig: types.Trigger, pls: list[places.Place])
             and not re.search(r"\b(?:from|out of|based at|at)\s+(?:the\s+)?$", sentence[max(0, p.start - 12):p.start])]
 
 
+_DEPARTURE = re.compile(r"\b(?:from|out of|based at|stationed at|deployed (?:to|at)|at)\s+(?:the\s+)?$", re.I)
+_BASE_NAME = re.compile(r"\b(?:Air Base|Airbase|Air Force Base|Air Station|Airfield|Naval Base|Base)$|^(?:RAF|NAS|MCAS|"
+                        r"CFB|JBER|Joint Base)\b")
+
+
+def departures(sentence: str, trigs: list[types.Trigger], pls: list[places.Place]) -> list[places.Place]:
+    """Where the reacting jets took off or are based ("launched from RAF Lossiemouth", "held at readiness at
+    Ämari Air Base"): a place of neither the reaction nor the activity it met, which the coding rules
+    locate where the meeting happened."""
+    if not any(t.type == "scramble" for t in trigs):
+        return []
+    near = [(types.clause_start(sentence, t.start), t.end + 40) for t in trigs if t.type == "scramble"]
+    out = []
+    for p in pls:
+        if not _DEPARTURE.search(sentence[max(0, p.start - 16):p.start]):
+            continue
+        if _BASE_NAME.search(p.text) or any(a <= p.start <= b for a, b in near):
+            out.append(p)
+    return out
+
+
 _BOMBER = re.compile(r"\bbombers?\b|\b(?:Tu-95|Tu-160|Tu-22M|H-6|B-52|B-1B?|B-2)\w*", re.I)
 
 
@@ -34,7 +55,7 @@ def met_aircraft(drafts: list[Finding]) -> list[Finding]:
     """
     out = []
     for d in drafts:
-        if d.type != "scramble" or d.answers is not None or not d.observers:
+        if d.type != "scramble" or d.answers is not None or not d.observers or types.is_count_claim(d.evidence):
             continue
         kind = "bomber_approach" if _BOMBER.search(d.evidence) else "other"
         met = Finding(type=kind, sentence=d.sentence, evidence=d.evidence, actors=list(d.observers),
@@ -50,9 +71,53 @@ def met_aircraft(drafts: list[Finding]) -> list[Finding]:
 
 def take_trigger_places(drafts: list[Finding]) -> None:
     """A reaction takes the places of the event it answers (the coding rules), not the base it flew from."""
-    by_key = {d.key: d for d in drafts}
+    by_key = _by_key(drafts)
     for d in drafts:
         trig = by_key.get(d.answers) if d.answers is not None else None
-        if trig is not None and trig.places:
+        if trig is not None and trig is not d and trig.places:
             d.places = [p for p in trig.places if p.alias_of is None]
             d.inherited_places = False
+
+
+def _by_key(kept: list[Finding]) -> dict[int, Finding]:
+    """Each kept finding under its own key and the keys of the drafts merged into it."""
+    out: dict[int, Finding] = {}
+    for d in kept:
+        out[d.key] = d
+        for k in d.absorbed:
+            out.setdefault(k, d)
+    return out
+
+
+def _zone_owned(d: Finding) -> bool:
+    """An incursion whose zone owner is already its observer: the owner is who it was aimed at; others
+    that scrambled answered the wider operation, not the entry into someone else's zone."""
+    return d.type == "incursion" and bool(d.observers)
+
+
+_OPERATION = frozenset({"joint_patrol", "incursion", "bomber_approach"})
+
+
+def reactors_observe(kept: list[Finding]) -> None:
+    """The country that reacts to an activity (scrambles, shadows, monitors it) is one of its observers
+    (the coding rules), and so of the operation it belongs to: "Japan and South Korea scrambled jets" makes
+    both observers of the joint patrol they met, even when the patrol's own sentence names neither."""
+    by_key = _by_key(kept)
+    for r in kept:
+        if r.type != "scramble" and not r.monitor:
+            continue
+        answered = by_key.get(r.answers) if r.answers is not None else None
+        keys = ([r.answers] if r.answers is not None else []) + sorted(r.links)
+        if answered is not None:  # the operation the answered activity belongs to (a patrol and its ADIZ entry)
+            keys += sorted(k for k in answered.links if k in by_key and by_key[k].type in _OPERATION)
+        targets = list({id(by_key[k]): by_key[k] for k in keys if k in by_key}.values())
+        for t in targets:
+            if t is r or t.type == "scramble" or t.monitor or not t.actors:
+                continue
+            if t is not answered and not (set(t.actors) & set(r.observers)):
+                continue  # linked but not what this reaction met
+            if _zone_owned(t) and t is not answered:
+                continue
+            for c in r.actors:
+                if c not in t.actors and c not in t.observers:
+                    t.observers.append(c)

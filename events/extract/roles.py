@@ -32,9 +32,13 @@ _SCRAMBLER_AFTER = re.compile(
     r"(?:intercept\w*|escorted|shadowed)|dispatched|sent up|(?:were |was )launched|responded|fired (?:\w+ ){0,3}"
     r"warning)\b", re.I)
 _REPORTER_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:[\w()-]+\s+){0,5}?(?:said|says|reported|reports|announced|stated|confirmed|claimed|detected|"
-    r"tracked|spotted|monitored|observed|identified|protested|warned|accused)\b", re.I)
-_REPORTER_BEFORE = re.compile(r"\b(?:according to|said|told|reported by|cited by)\s+(?:the\s+)?$", re.I)
+    r"^(?:['’]s)?\s*(?:[\w()-]+\s+){0,5}?(?<!been )(?<!was )(?<!were )(?<!being )(?:said|says|reported|reports|"
+    r"announced|stated|confirmed|claimed|detected|tracked|spotted|monitored|observed|identified|protested|warned|"
+    r"accused)\b", re.I)
+# "..., said the ministry" names the reporter after the verb; "the task force said Chinese ships harassed ..."
+# does not: what follows a bare "said" is the reported clause's subject.
+_REPORTER_BEFORE = re.compile(r"(?:\b(?:according to|reported by|cited by)|[,\"”’]\s*(?:said|told))\s+(?:the\s+)?$",
+                              re.I)
 _JOIN = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?$", re.I)
 
 
@@ -104,6 +108,66 @@ def subject_actors(actors: list[str], r: Roles, start: int, text: str) -> list[s
     guard ships blasted Philippine vessels", "drones crossed into its airspace during an attack on Ukraine")."""
     clause = clause_start(text, start)
     before = {m.code for m, role in r.by_mention if role == "actor" and clause <= m.start < start}
+    if not before:  # "... as it approached Ayungin Shoal and performed ...": "it" is the sentence's subject
+        before = {m.code for m, role in r.by_mention[:1] if role == "actor" and m.start < start}
     if not before:
         return actors
     return [c for c in actors if c in before] or actors
+
+
+# Verbs whose object is what was met ("intercepted two Tu-95s"), as opposed to verbs whose object is the
+# jets sent ("scrambled F-15s to intercept ...").
+_MEET_VERB = re.compile(r"intercept|escort|shadow|follow|track|warning|met\b", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_AGENT = re.compile(r"^[^,;]{0,60}?\bby\b", re.I)
+# Where the jets' purpose starts: what follows is the aircraft they went to meet.
+_PURPOSE = re.compile(r"\b(?:to|and)\s+(?:[\w-]+\s+){0,2}?(?:intercept|identify|track|monitor|shadow|escort|follow|"
+                      r"meet|respond|warn|counter)\w*|\bagainst\b|\bin response\b|\bresponse to\b", re.I)
+_CLAUSE_END = re.compile(r"[;]|,\s*(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:said|says|reported|according)\b|\bafter\b|"
+                         r"\bwhen\b|\bbefore\b|\bwhile\b|\bbut\b")
+
+
+@dataclass
+class Sides:
+    """Who reacted and whom they met, read from the reaction's clause."""
+
+    reactors: list[str]
+    met: list[str]
+
+
+def reaction_sides(text: str, start: int, end: int, by_mention: list[tuple[Mention, str]]) -> Sides:
+    """Read a reaction's two sides from its clause, not from the reporting frame.
+
+    Active "Polish MiG-29s intercepted a Russian Il-20": the subject reacts, the object was met. Passive
+    "the Russian aircraft were intercepted by Norwegian F-16s": the agent after "by" reacts. With verbs
+    that send jets ("scrambled ASDF fighters to intercept Chinese bombers"), the jets right after the verb
+    are the reactor's and the aircraft after their purpose ("to intercept", "against") were met. A
+    zone owner ("Taiwan's ADIZ") is neither; a reporter ("the ministry said it scrambled jets") reacts
+    only when the clause names no one else.
+    """
+    verb = text[start:end]
+    clause = clause_start(text, start)
+    stop = _CLAUSE_END.search(text, end)
+    stop_at = stop.start() if stop else len(text)
+    parties = [(m, role) for m, role in by_mention if role != "host" and not (
+        role == "observed" and _OBSERVED_AFTER.match(text[m.end:m.end + 60]))]  # "against Chinese H-6s" was met
+    before = [m for m, role in parties if clause <= m.start < start and role != "reporter"]
+    after = [m for m in (m for m, _ in parties) if end <= m.start < stop_at]
+    reporters = [m.code for m, role in parties if role == "reporter" and m.start < start]
+    codes = lambda ms: list(dict.fromkeys(m.code for m in ms))  # noqa: E731
+    meets = bool(_MEET_VERB.search(verb))
+    passive = bool(_PASSIVE_BEFORE.search(text[max(0, start - 40):start])) or bool(
+        meets and _AGENT.match(text[end:]) and not re.match(r"\s*by\s+(?:sending|dispatching)", text[end:]))
+    if meets and passive:
+        if not before:  # "... when it was intercepted by two J-11s": "it" is the sentence's earlier subject
+            before = [m for m, role in parties if m.start < start and role != "reporter"]
+        agent = _AGENT.match(text[end:])
+        by_at = end + agent.end() if agent else stop_at
+        return Sides(codes(m for m in after if m.start >= by_at), codes(before))
+    if meets:
+        return Sides(codes(before) or reporters, codes(after))
+    purpose = _PURPOSE.search(text, end, stop_at)
+    cut = purpose.start() if purpose else stop_at
+    jets = [m for m in after if m.start < cut]
+    met = [m for m in after if m.start >= cut]
+    return Sides(codes(before + jets) or reporters, [c for c in codes(met) if c not in codes(before + jets)])

@@ -73,6 +73,11 @@ MONITOR = re.compile(
     r"\b(?:were|was)\s+(?:closely\s+)?(?:shadowed|monitored|tracked|escorted|followed)\s+by\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:HMS|USS|USCGC|HMCS|HMAS|JS|BRP|destroyers?|frigates?|cutters?|patrol|warships?|"
     r"navy|coast guard|P-3C|P-8)\b", re.I)
+# "tracked the ships", "monitored the vessels": a definite object points back to an activity already reported,
+# so the sentence reports the watching (shadowing at sea), not a new sighting.
+_WATCHED_BACK = re.compile(r"^(?:tracked|monitored|shadowed|followed)\s+(?:the|these|those)\s", re.I)
+_CONDUCT = re.compile(r"\b(?:dangerous|unsafe|aggressive|risky|reckless|unprofessional|evasive|provocative)\W{0,2}\s*"
+                      r"(?:[\w-]+\s+)?$", re.I)
 _REACTION = re.compile(r"\b(?:in response|in reaction|response to|responded|to (?:monitor|intercept|track|shadow|"
                        r"escort|identify|respond|warn|counter|follow)|monitored the situation)\b", re.I)
 _APPROACH_CUE = re.compile(
@@ -92,6 +97,17 @@ _NEG = re.compile(r"\b(?:did not|didn't|does not|denied|never|no (?!fewer|less|m
 _GENERIC = re.compile(r"\b(?:a series of|series of|in recent years|regularly|routinely|often|frequently|usually|"
                       r"increasingly|have held|have conducted|has conducted|the latest in|a rise in|every year|"
                       r"annually|times a year|each year|a year|stepped up|step up|\d[\d,]* times|fiscal year)\b", re.I)
+# A count over a stated period ("scrambled jets 669 times in the fiscal year that ended in March", "30 such
+# missions over the past month") is one aggregate event under the coding rules, not a general statement.
+_COUNT_CLAIM = re.compile(r"\b\d[\d,]*\s+(?:times|such)\b(?![^.;]{0,20}\b(?:a|per|each|every)\s+year\b)", re.I)
+_COUNTED = re.compile(r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of)"
+                      r"\s+(?:[\w-]+\s+){0,2}?(?:times|scrambles|sorties|intercepts|interceptions|missions)\b", re.I)
+
+
+def is_count_claim(sentence: str) -> bool:
+    """A tally of reactions ("scrambled 669 times", "eleven Alpha Scrambles against Russian aircraft"): one
+    aggregate event, not a report of the single flight each one met."""
+    return bool(_COUNTED.search(sentence))
 _CONTEXT_EXERCISE = re.compile(rf"\b(?:during|as part of|part of|under|amid|in the framework of|within)\s+"
                                rf"(?:the\s+|an?\s+|its\s+)?(?:[\w-]+\s+){{0,6}}?(?:{EXERCISE_WORDS})\b", re.I)
 # "the US Global Thunder strategic force exercise", "Vostok-2022 drills", "the Joint Sea-2024 exercise"
@@ -188,6 +204,8 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
                 if etype == "exercise" and re.match(r"exercised?\s+(?:restraint|caution|its|their|the right)",
                                                     sentence[m.start():m.start() + 30], re.I):
                     continue
+                if etype == "exercise" and _CONDUCT.search(sentence[max(0, m.start() - 30):m.start()]):
+                    continue  # "dangerous maneuvers at close range": how ships behaved, not a drill
                 if etype == "bomber_approach" and not _APPROACH_CUE.search(sentence):
                     continue
                 if etype == "transit" and not _SHIP.search(sentence):
@@ -221,7 +239,7 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
                                                                                        sentence[:m.start()])
                 t.anaphoric = etype != "scramble" and (
                     refers_back or _subject_refers_back(sentence, etype, m.start()) and first_clause)
-                t.generic = bool(_GENERIC.search(sentence))
+                t.generic = bool(_GENERIC.search(sentence)) and not _COUNT_CLAIM.search(sentence)
                 if etype not in found:
                     found[etype] = t
                 break
@@ -248,6 +266,8 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
         del found["bomber_approach"]  # "drills involving a B-52 bomber": a participant, not an approach
     if "scramble" in found and "bomber_approach" in found and found["bomber_approach"].anaphoric:
         del found["bomber_approach"]  # "scrambled jets to intercept the bombers": a reaction, not a new approach
+    if "other" in found and _WATCHED_BACK.search(found["other"].text):
+        found["other"].monitor = True  # "its forces tracked the ships": watching what was reported before
     mon = MONITOR.search(sentence)  # its own activity, beside the transit or patrol it watched
     if mon and "other" not in found and modality(sentence, mon.start(), mon.end()) == "reported":
         found["other"] = Trigger("other", mon.start(), mon.end(), mon.group(0), monitor=True)
