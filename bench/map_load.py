@@ -31,8 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, Server, free_port  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from local_team import AppServer  # noqa: E402
 
 from bench.synthetic import write_csv  # noqa: E402
 
@@ -95,7 +97,7 @@ def python_side(db: Path, repeat: int) -> dict:
 
 
 def browser_side(browser, db: Path, n_located: int, repeat: int, timeout: float) -> dict:
-    srv = Server(db, free_port())
+    srv = AppServer(db)
     try:
         loads, ready = [], []
         for _ in range(repeat):

@@ -14,7 +14,7 @@ from events.io import COLUMNS
 ACTORS = ["RUS", "CHN", "USA", "JPN", "KOR", "TWN", "GBR", "FRA", "PRK", "AUS"]
 
 
-def rows(n: int, seed: int = 1) -> list[dict[str, str]]:
+def rows(n: int, seed: int = 1, prefix: str = "syn") -> list[dict[str, str]]:
     rnd = random.Random(seed)
     start = date(2020, 1, 1)
     out = []
@@ -23,7 +23,7 @@ def rows(n: int, seed: int = 1) -> list[dict[str, str]]:
         d0 = start + timedelta(days=rnd.randrange(0, 6 * 365))
         lon, lat = rnd.uniform(100, 170), rnd.uniform(5, 60)
         kind = rnd.random()
-        row = {"id": f"syn-{i:06d}", "type": t, "date_start": d0.isoformat(),
+        row = {"id": f"{prefix}-{i:06d}", "type": t, "date_start": d0.isoformat(),
                "date_end": (d0 + timedelta(days=rnd.choice([0, 0, 0, 1, 3, 10]))).isoformat(),
                "actors": ";".join(rnd.sample(ACTORS, rnd.choice([1, 1, 2]))), "observers": rnd.choice(ACTORS),
                "places": "Synthetic place", "assets": "Tu-95MS x2", "evidence": f"Synthetic event {i}.",
@@ -43,9 +43,9 @@ def rows(n: int, seed: int = 1) -> list[dict[str, str]]:
     return out
 
 
-def write_csv(path: Path, n: int, seed: int = 1) -> Path:
+def write_csv(path: Path, n: int, seed: int = 1, prefix: str = "syn") -> Path:
     with open(path, "w", newline="", encoding="utf-8") as f:
         w = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
         w.writeheader()
-        w.writerows(rows(n, seed))
+        w.writerows(rows(n, seed, prefix))
     return path

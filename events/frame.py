@@ -8,13 +8,12 @@ under review through :func:`events_frame`; both give the same set of columns.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pandas as pd
 
-from events.schema import LIST_FIELDS, Event
+from events.schema import Event
 
 FIELDS: tuple[str, ...] = tuple(Event.model_fields)
 COLUMNS: tuple[str, ...] = (*FIELDS[:FIELDS.index("geometry") + 1], "lat", "lon",
@@ -34,10 +33,7 @@ def events_frame(events: Iterable[Event]) -> pd.DataFrame:
 
 
 def decode_rows(df: pd.DataFrame) -> pd.DataFrame:
-    """Rows as the store keeps them (lists and geometry as JSON text) -> the frame, once per read."""
-    for f in LIST_FIELDS:
-        df[f] = df[f].map(json.loads)
-    df["geometry"] = [json.loads(g) if isinstance(g, str) and g else None for g in df["geometry"]]
+    """Rows as the store returns them (JSON columns already lists and dicts) -> the frame."""
     for f in _DATES:
         df[f] = [d.date() if pd.notna(d) else None for d in pd.to_datetime(df[f])]
     return _absent_as_none(df)

@@ -249,7 +249,8 @@ def check_duplicates(batch: Batch, stored: pd.DataFrame | None) -> Batch:
 # ---- saving -------------------------------------------------------------------------------------
 
 
-def save(store: Store, batch: Batch, partial: bool = False, progress: Progress = None) -> Batch:
+def save(store: Store, batch: Batch, partial: bool = False, progress: Progress = None,
+         by: str | None = None) -> Batch:
     """Save the batch in one transaction, unless it had problems (then nothing, unless ``partial``).
 
     Articles' drafts are saved with status "draft" and their possible duplicates in the notes,
@@ -267,7 +268,7 @@ def save(store: Store, batch: Batch, partial: bool = False, progress: Progress =
         batch.saved = not batch.problems  # --partial with nothing usable has saved nothing
         return batch
     try:
-        batch.added, batch.replaced = store.add_many(events, progress=progress)
+        batch.added, batch.replaced = store.add_many(events, progress=progress, by=by)
     except ValueError as exc:  # e.g. a duplicate id inside the file; the transaction rolled back
         batch.problems.append(Problem(batch.drafts[0].origin, f"id: {exc}"))
         return batch
@@ -275,9 +276,10 @@ def save(store: Store, batch: Batch, partial: bool = False, progress: Progress =
     return batch
 
 
-def import_batch(store: Store, batch: Batch, partial: bool = False, progress: Progress = None) -> Batch:
+def import_batch(store: Store, batch: Batch, partial: bool = False, progress: Progress = None,
+                 by: str | None = None) -> Batch:
     """What ``python -m events import`` does with what it read: articles' drafts checked for
     duplicates against the store, then everything saved, all or nothing."""
     if not batch.events_file:
         check_duplicates(batch, store.frame())
-    return save(store, batch, partial, progress)
+    return save(store, batch, partial, progress, by)

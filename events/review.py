@@ -16,9 +16,9 @@ import pandas as pd
 from events.draft import Draft
 from events.edits import apply_edits, list_text
 from events.schema import Event, FieldError, FieldErrors, utcnow
-from events.store import Store
+from events.store import StaleEdit, Store
 
-ACTIONS = ("review", "approve", "merge", "discard")
+ACTIONS = ("review", "save draft", "approve", "merge", "discard")
 LIST_COLUMNS = ("actors", "observers", "places", "assets")
 EDITABLE = ("type", "date_start", "date_end", *LIST_COLUMNS, "closest_approach_km", "evidence")
 COLUMNS = ("action", *EDITABLE, "confidence", "duplicate_of", "why_duplicate", "id")
@@ -74,16 +74,18 @@ def merge_into(stored: Event, draft: Event) -> Event:
 @dataclass
 class Decisions:
     approved: list[Event] = field(default_factory=list)
+    drafted: list[Event] = field(default_factory=list)  # saved for a reviewer to approve later
     merged: list[Event] = field(default_factory=list)  # stored events updated with a draft
     discarded: list[str] = field(default_factory=list)
     errors: list[FieldError] = field(default_factory=list)
 
     @property
     def decided(self) -> bool:
-        return bool(self.approved or self.merged or self.discarded)
+        return bool(self.approved or self.drafted or self.merged or self.discarded)
 
     def summary(self) -> str:
-        return (f"Saved {len(self.approved)} new event(s), merged {len(self.merged)}, "
+        drafted = f", saved {len(self.drafted)} draft(s) for review" if self.drafted else ""
+        return (f"Saved {len(self.approved)} new event(s){drafted}, merged {len(self.merged)}, "
                 f"discarded {len(self.discarded)}.")
 
 
@@ -99,12 +101,15 @@ def decide(table: pd.DataFrame, drafts: Mapping[str, Event], store: Store) -> De
             res.discarded.append(row["id"])
             continue
         values: dict[str, Any] = {c: row.get(c) for c in EDITABLE}
+        status = "draft" if action == "save draft" else "approved"
         try:
-            ev = apply_edits(drafts[row["id"]], values, row=number, status="approved", created_at=utcnow())
+            ev = apply_edits(drafts[row["id"]], values, row=number, status=status, created_at=utcnow())
         except FieldErrors as exc:
             res.errors.extend(exc.errors)
             continue
-        if not ev.evidence:
+        if action == "save draft":
+            res.drafted.append(ev)
+        elif not ev.evidence:
             res.errors.append(FieldError(number, "evidence", "an approved event needs the sentence that supports it"))
         elif action == "approve":
             res.approved.append(ev)
@@ -122,15 +127,18 @@ def decide(table: pd.DataFrame, drafts: Mapping[str, Event], store: Store) -> De
 def commit(store: Store, decisions: Decisions) -> None:
     """Approved drafts added and merged events updated, in one transaction (all or nothing).
 
-    Raises ValueError, with a message for the reviewer, if a merge target was deleted meanwhile.
+    Raises ValueError, with a message for the reviewer, if a merge target was deleted or changed
+    meanwhile (applying again merges into its new version).
     """
     try:
-        store.save(added=decisions.approved, updated=decisions.merged)
+        store.save(added=[*decisions.approved, *decisions.drafted], updated=decisions.merged)
     except KeyError as exc:
         raise ValueError(f"nothing was saved: {exc.args[0]} (deleted in another session?)") from None
+    except StaleEdit as exc:
+        raise ValueError(f"nothing was saved: {exc}. Apply again to merge into the new version.") from None
 
 
 def done_ids(table: pd.DataFrame, decisions: Decisions) -> set[str]:
     """Drafts the decisions used up (they leave the review table)."""
     merged = set(table.loc[table["action"] == "merge", "id"])
-    return {e.id for e in decisions.approved} | set(decisions.discarded) | merged
+    return {e.id for e in (*decisions.approved, *decisions.drafted)} | set(decisions.discarded) | merged

@@ -133,6 +133,9 @@ class Event(BaseModel):
     modality: Modality = "reported"
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+    version: int = Field(default=1, ge=1, description="counts saves; an edit of an older one is refused")
+    created_by: str | None = Field(default=None, max_length=100, description="account that first saved it")
+    updated_by: str | None = Field(default=None, max_length=100, description="account that saved this version")
 
     @field_validator("actors", "observers", mode="before")
     @classmethod

@@ -19,63 +19,15 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from events import db
 from events.frame import decode_rows
 from events.io import read_events
-from events.schema import LIST_FIELDS, Event, utcnow
+from events.schema import Event, utcnow
+from events.tables import events_table, history_table, meta_table
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "sortie.db"
 SAMPLE = ROOT / "data" / "sample_events.csv"
-
-metadata = sa.MetaData()
-
-events_table = sa.Table(
-    "events",
-    metadata,
-    sa.Column("id", sa.String(64), primary_key=True),
-    sa.Column("type", sa.String(32), nullable=False, index=True),
-    sa.Column("date_start", sa.Date, nullable=False, index=True),
-    sa.Column("date_end", sa.Date, nullable=False, index=True),
-    sa.Column("date_precision", sa.String(16), nullable=False),
-    sa.Column("actors", sa.Text, nullable=False),
-    sa.Column("observers", sa.Text, nullable=False),
-    sa.Column("places", sa.Text, nullable=False),
-    sa.Column("geometry", sa.Text),
-    sa.Column("geo_precision", sa.String(16), nullable=False),
-    sa.Column("lat", sa.Float),
-    sa.Column("lon", sa.Float),
-    sa.Column("closest_approach_km", sa.Float),
-    sa.Column("assets", sa.Text, nullable=False),
-    sa.Column("source_url", sa.Text),
-    sa.Column("source_name", sa.Text),
-    sa.Column("published", sa.Date),
-    sa.Column("evidence", sa.Text, nullable=False),
-    sa.Column("status", sa.String(16), nullable=False),
-    sa.Column("related", sa.Text, nullable=False),
-    sa.Column("notes", sa.Text, nullable=False),
-    sa.Column("confidence", sa.Float),
-    sa.Column("modality", sa.String(16), nullable=False, server_default="reported"),
-    sa.Column("created_at", sa.DateTime, nullable=False),
-    sa.Column("updated_at", sa.DateTime, nullable=False),
-)
-
-history_table = sa.Table(
-    "event_history",
-    metadata,
-    sa.Column("hid", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("event_id", sa.String(64), nullable=False, index=True),
-    sa.Column("op", sa.String(16), nullable=False),  # what replaced this version: update / delete / import
-    sa.Column("data", sa.Text, nullable=False),  # the full previous version, as JSON
-    sa.Column("at", sa.DateTime, nullable=False),
-)
-
-meta_table = sa.Table(
-    "meta",
-    metadata,
-    sa.Column("key", sa.String(64), primary_key=True),
-    sa.Column("value", sa.Text, nullable=False),
-)
-
 
 def database_url(value: str | None = None) -> str:
     """``SORTIE_DB`` may be a file path (SQLite) or a full SQLAlchemy URL."""
@@ -87,8 +39,12 @@ def database_url(value: str | None = None) -> str:
     return f"sqlite:///{path}"
 
 
+def _compact_json(o: Any) -> str:
+    return json.dumps(o, separators=(",", ":"), ensure_ascii=False)
+
+
 def _engine(url: str) -> Engine:
-    engine = sa.create_engine(url, future=True)
+    engine = sa.create_engine(url, json_serializer=_compact_json, pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
 
         @sa.event.listens_for(engine, "connect")
@@ -104,31 +60,12 @@ def _engine(url: str) -> Engine:
     return engine
 
 
-def _add_missing_columns(engine: Engine) -> None:
-    """A store made before a column existed gets it, with its default (confidence, modality).
-
-    Additive only: a stopgap until versioned migrations, so an analyst's existing store keeps working.
-    """
-    have = {c["name"] for c in sa.inspect(engine).get_columns("events")}
-    missing = [c for c in events_table.columns if c.name not in have]
-    if not missing:
-        return
-    with engine.begin() as c:
-        for col in missing:
-            ddl = col.type.compile(engine.dialect)
-            default = f" DEFAULT '{col.server_default.arg}'" if col.server_default is not None else ""
-            null = " NOT NULL" if not col.nullable and default else ""
-            c.execute(sa.text(f'ALTER TABLE events ADD COLUMN "{col.name}" {ddl}{null}{default}'))
-
-
 def to_row(ev: Event) -> dict[str, Any]:
-    """Event -> table row (lists and geometry as JSON text, plus a representative point)."""
+    """Event -> table row (the JSON columns take lists and the geometry as they are), plus a
+    representative point."""
     d = ev.model_dump()
-    for f in LIST_FIELDS:
-        d[f] = json.dumps(d[f], ensure_ascii=False)
     pt = ev.point
     d["lat"], d["lon"] = pt if pt else (None, None)
-    d["geometry"] = json.dumps(ev.geometry, separators=(",", ":")) if ev.geometry else None
     for f in ("created_at", "updated_at"):
         d[f] = d[f].replace(tzinfo=None)  # stored as naive UTC: SQLite has no time zones
     return d
@@ -138,9 +75,6 @@ def from_row(row: dict[str, Any]) -> Event:
     d = dict(row)
     d.pop("lat", None)
     d.pop("lon", None)
-    for f in LIST_FIELDS:
-        d[f] = json.loads(d[f])
-    d["geometry"] = json.loads(d["geometry"]) if d["geometry"] else None
     return Event.model_validate(d)
 
 
@@ -150,30 +84,82 @@ def _json_default(o: Any) -> str:
     raise TypeError(type(o))
 
 
+# What a person may change in an event; the rest is kept by the store (id, stamps, version).
+EDITABLE = tuple(f for f in Event.model_fields
+                 if f not in ("id", "created_at", "updated_at", "version", "created_by", "updated_by"))
+
+
+def changes(before: Event, after: Event) -> dict[str, tuple[Any, Any]]:
+    """Fields a person changed between two versions of one event: name -> (before, after)."""
+    return {f: (getattr(before, f), getattr(after, f)) for f in EDITABLE
+            if getattr(before, f) != getattr(after, f)}
+
+
 @dataclass(frozen=True)
 class HistoryEntry:
+    """An earlier version of an event; ``op`` says what replaced it, ``by`` who did."""
+
     hid: int
     event_id: str
     op: str
     at: datetime
     event: Event
+    by: str | None = None
+
+
+class StaleEdit(Exception):
+    """An edit based on a version someone else has since replaced: refused, never merged silently.
+
+    Carries both sides, so the page can show what the other person changed
+    (:meth:`their_changes`) and offer to reapply the user's own changes on top (:meth:`reapplied`).
+    """
+
+    def __init__(self, mine: Event, current: Event | None, base: Event | None):
+        self.mine, self.current, self.base = mine, current, base
+        who = f" by {current.updated_by}" if current is not None and current.updated_by else ""
+        if current is None:
+            msg = f"event {mine.id} was deleted{who} after you opened it"
+        else:
+            msg = (f"event {mine.id} was changed{who} (version {current.version}) after you opened "
+                   f"version {mine.version}")
+        super().__init__(msg)
+
+    def their_changes(self) -> dict[str, tuple[Any, Any]]:
+        if self.current is None or self.base is None:
+            return {}
+        return changes(self.base, self.current)
+
+    def my_changes(self) -> dict[str, tuple[Any, Any]]:
+        return changes(self.base, self.mine) if self.base is not None else {}
+
+    def reapplied(self) -> Event:
+        """The current version with the user's own changes on top, ready to save."""
+        if self.current is None:
+            raise ValueError(str(self))
+        mine = self.my_changes() if self.base is not None else {f: (None, getattr(self.mine, f)) for f in EDITABLE}
+        return self.current.model_copy(update={f: new for f, (_, new) in mine.items()})
 
 
 class Store:
-    """The events of one database. Cheap to create; share one per process (``st.cache_resource``)."""
+    """The events of one database. Cheap to create; share one per process (``st.cache_resource``).
 
-    def __init__(self, url: str | None = None, seed: Path | None = SAMPLE):
+    Opening a store migrates it to the newest schema (:mod:`events.db`). Every write takes
+    ``by``, the account doing it, kept on the event and in its history.
+    """
+
+    def __init__(self, url: str | None = None, seed: Path | None = SAMPLE, migrate: bool = True):
         self.url = database_url(url)
         self.engine = _engine(self.url)
-        metadata.create_all(self.engine)
-        _add_missing_columns(self.engine)
+        if migrate:
+            db.upgrade(self.engine)
         if seed is not None:
             self._seed_once(seed)
 
     # ---- reading -------------------------------------------------------------------------
 
     def revision(self) -> int:
-        """Bumped by every write: a cheap key for caches of what was read."""
+        """Bumped by every write: a cheap key for caches of what was read (shared by every
+        app server on one database, so each sees the others' writes at its next rerun)."""
         with self.engine.connect() as c:
             v = c.execute(sa.select(meta_table.c.value).where(meta_table.c.key == "revision")).scalar()
         return int(v or 0)
@@ -184,8 +170,7 @@ class Store:
 
     def get(self, event_id: str) -> Event | None:
         with self.engine.connect() as c:
-            row = c.execute(sa.select(events_table).where(events_table.c.id == event_id)).mappings().first()
-        return from_row(row) if row else None
+            return self._get(c, event_id)
 
     def iter_events(self, chunk: int = 5_000) -> Iterator[Event]:
         with self.engine.connect() as c:
@@ -198,7 +183,7 @@ class Store:
     def frame(self) -> pd.DataFrame:
         """All events as a DataFrame (list fields decoded), the fast path for the dashboard."""
         with self.engine.connect() as c:
-            df = pd.read_sql(sa.select(events_table).order_by(events_table.c.date_start), c)
+            df = pd.read_sql(sa.select(events_table).order_by(events_table.c.date_start, events_table.c.id), c)
         return decode_rows(df)
 
     def history(self, event_id: str | None = None, op: str | None = None) -> list[HistoryEntry]:
@@ -210,10 +195,7 @@ class Store:
             q = q.where(history_table.c.op == op)
         with self.engine.connect() as c:
             rows = c.execute(q).mappings().all()
-        return [
-            HistoryEntry(r["hid"], r["event_id"], r["op"], r["at"], Event.model_validate_json(r["data"]))
-            for r in rows
-        ]
+        return [_history_entry(r) for r in rows]
 
     def recently_deleted(self) -> list[HistoryEntry]:
         """The last version of each deleted event that is still deleted, newest deletion first."""
@@ -232,67 +214,118 @@ class Store:
         events: Iterable[Event],
         batch: int = 5_000,
         progress: Callable[[int], None] | None = None,
+        by: str | None = None,
     ) -> tuple[int, int]:
         """Insert events in one transaction; an existing id is replaced (old version kept).
 
         Returns (added, replaced). Any failure rolls the whole call back.
         """
         with self.engine.begin() as c:
-            return self._insert(c, events, batch, progress)
+            return self._insert(c, events, batch, progress, by)
 
-    def add(self, event: Event) -> Event:
-        self.add_many([event])
-        return event
+    def add(self, event: Event, by: str | None = None) -> Event:
+        self.add_many([event], by=by)
+        return self.get(event.id) or event
 
-    def update(self, event: Event) -> Event:
-        """Replace the stored event with the same id, keeping the old version in history."""
+    def update(self, event: Event, by: str | None = None) -> Event:
+        """Replace the stored event with the same id, keeping the old version in history.
+
+        ``event.version`` must be the version the edit started from: if someone saved the
+        event since, :class:`StaleEdit` is raised and nothing is written.
+        """
         with self.engine.begin() as c:
-            new = self._update(c, event)
+            new = self._update(c, event, by)
             self._bump(c)
         return new
 
-    def save(self, added: Iterable[Event] = (), updated: Iterable[Event] = ()) -> None:
+    def save(self, added: Iterable[Event] = (), updated: Iterable[Event] = (), by: str | None = None) -> None:
         """New events and updates of stored ones in one transaction: all are saved, or none."""
         with self.engine.begin() as c:
-            self._insert(c, added)
+            self._insert(c, added, by=by)
             for ev in updated:
-                self._update(c, ev)
+                self._update(c, ev, by)
 
-    def delete(self, event_id: str) -> None:
+    def delete(self, event_id: str, by: str | None = None, version: int | None = None) -> None:
+        """Delete (the last version stays in history, to restore). With ``version``, refuse
+        if the event was changed since that version was read."""
         with self.engine.begin() as c:
-            old = c.execute(sa.select(events_table).where(events_table.c.id == event_id)).mappings().first()
+            old = self._get(c, event_id, lock=True)
             if old is None:
                 raise KeyError(f"no event with id {event_id!r}")
-            self._archive(c, [from_row(old)], "delete")
-            c.execute(sa.delete(events_table).where(events_table.c.id == event_id))
+            if version is not None and old.version != version:
+                raise StaleEdit(old.model_copy(update={"version": version}), old, self._version(c, event_id, version))
+            done = c.execute(sa.delete(events_table).where(events_table.c.id == event_id,
+                                                           events_table.c.version == old.version)).rowcount
+            if not done:  # saved by someone else between the read and the delete
+                current = self._get(c, event_id)
+                raise StaleEdit(old, current, old) if current is not None else KeyError(event_id)
+            self._archive(c, [old], "delete", by)
             self._bump(c)
 
-    def restore(self, hid: int) -> Event:
+    def restore(self, hid: int, by: str | None = None) -> Event:
         """Bring back the version saved as history entry ``hid`` (current one goes to history)."""
         with self.engine.begin() as c:
             row = c.execute(sa.select(history_table).where(history_table.c.hid == hid)).mappings().first()
             if row is None:
                 raise KeyError(f"no history entry {hid}")
             ev = Event.model_validate_json(row["data"])
-            cur = c.execute(sa.select(events_table).where(events_table.c.id == ev.id)).mappings().first()
+            cur = self._get(c, ev.id, lock=True)
+            version = ev.version
             if cur is not None:
-                self._archive(c, [from_row(cur)], "update")
+                self._archive(c, [cur], "update", by)
                 c.execute(sa.delete(events_table).where(events_table.c.id == ev.id))
-            ev = ev.model_copy(update={"updated_at": utcnow()})
+                version = cur.version
+            else:
+                version = max([ev.version, *self._versions(c, ev.id)])
+            ev = ev.model_copy(update={"updated_at": utcnow(), "updated_by": by, "version": version + 1})
             c.execute(sa.insert(events_table), [to_row(ev)])
             self._bump(c)
         return ev
 
     # ---- internals -----------------------------------------------------------------------
 
-    def _update(self, c: sa.Connection, event: Event) -> Event:
-        old = c.execute(sa.select(events_table).where(events_table.c.id == event.id)).mappings().first()
-        if old is None:
-            raise KeyError(f"no event with id {event.id!r}")
-        previous = from_row(old)
-        self._archive(c, [previous], "update")
-        new = event.model_copy(update={"updated_at": utcnow(), "created_at": previous.created_at})
-        c.execute(sa.update(events_table).where(events_table.c.id == event.id).values(**to_row(new)))
+    def _get(self, c: sa.Connection, event_id: str, lock: bool = False) -> Event | None:
+        q = sa.select(events_table).where(events_table.c.id == event_id)
+        if lock:
+            q = q.with_for_update()  # PostgreSQL: concurrent saves of one event queue up here
+        row = c.execute(q).mappings().first()
+        return from_row(row) if row else None
+
+    def _versions(self, c: sa.Connection, event_id: str) -> list[int]:
+        rows = c.execute(sa.select(history_table.c.data).where(history_table.c.event_id == event_id)).scalars()
+        return [Event.model_validate_json(d).version for d in rows]
+
+    def _version(self, c: sa.Connection, event_id: str, version: int) -> Event | None:
+        """The stored copy of one earlier version (the base of a stale edit), if kept."""
+        q = (sa.select(history_table).where(history_table.c.event_id == event_id)
+             .order_by(history_table.c.hid.desc()))
+        for r in c.execute(q).mappings():
+            ev = Event.model_validate_json(r["data"])
+            if ev.version == version:
+                return ev
+        return None
+
+    def _update(self, c: sa.Connection, event: Event, by: str | None) -> Event:
+        previous = self._get(c, event.id, lock=True)
+        if previous is None:
+            raise KeyError(f"no event with id {event.id!r} (deleted since it was read?)")
+        if previous.version != event.version:
+            raise StaleEdit(event, previous, self._version(c, event.id, event.version))
+        new = event.model_copy(update={
+            "updated_at": utcnow(), "created_at": previous.created_at, "created_by": previous.created_by,
+            "updated_by": by, "version": previous.version + 1,
+        })
+        # The version test is in the UPDATE itself, so two saves racing from one version cannot
+        # both pass (SQLite has no SELECT ... FOR UPDATE; the first writer's lock decides).
+        done = c.execute(sa.update(events_table).where(events_table.c.id == event.id,
+                                                       events_table.c.version == event.version)
+                         .values(**to_row(new))).rowcount
+        if not done:
+            current = self._get(c, event.id)
+            if current is None:
+                raise KeyError(f"no event with id {event.id!r} (deleted since it was read?)")
+            raise StaleEdit(event, current, self._version(c, event.id, event.version))
+        self._archive(c, [previous], "update", by)
         return new
 
     def _insert(
@@ -301,6 +334,7 @@ class Store:
         events: Iterable[Event],
         batch: int = 5_000,
         progress: Callable[[int], None] | None = None,
+        by: str | None = None,
     ) -> tuple[int, int]:
         added = replaced = 0
         buf: list[Event] = []
@@ -308,11 +342,12 @@ class Store:
         def flush() -> None:
             nonlocal added, replaced
             ids = [e.id for e in buf]
-            old = c.execute(sa.select(events_table).where(events_table.c.id.in_(ids))).mappings().all()
+            rows = c.execute(sa.select(events_table).where(events_table.c.id.in_(ids))).mappings().all()
+            old = {r["id"]: from_row(r) for r in rows}
             if old:
-                self._archive(c, [from_row(r) for r in old], "import")
-                c.execute(sa.delete(events_table).where(events_table.c.id.in_([r["id"] for r in old])))
-            c.execute(sa.insert(events_table), [to_row(e) for e in buf])
+                self._archive(c, list(old.values()), "import", by)
+                c.execute(sa.delete(events_table).where(events_table.c.id.in_(list(old))))
+            c.execute(sa.insert(events_table), [to_row(_stamped(e, old.get(e.id), by)) for e in buf])
             replaced += len(old)
             added += len(buf) - len(old)
             if progress:
@@ -332,22 +367,25 @@ class Store:
         self._bump(c)
         return added, replaced
 
-    def _archive(self, c: sa.Connection, old: list[Event], op: str) -> None:
+    def _archive(self, c: sa.Connection, old: list[Event], op: str, by: str | None) -> None:
         now = utcnow().replace(tzinfo=None)
         c.execute(
             sa.insert(history_table),
             [
-                {"event_id": e.id, "op": op, "data": json.dumps(e.model_dump(), default=_json_default), "at": now}
+                {"event_id": e.id, "op": op, "data": json.dumps(e.model_dump(), default=_json_default),
+                 "at": now, "by": by}
                 for e in old
             ],
         )
 
     def _bump(self, c: sa.Connection) -> None:
-        cur = c.execute(sa.select(meta_table.c.value).where(meta_table.c.key == "revision")).scalar()
-        if cur is None:
+        """One atomic increment: concurrent writers on PostgreSQL queue on the row lock."""
+        done = c.execute(
+            sa.update(meta_table).where(meta_table.c.key == "revision")
+            .values(value=sa.cast(sa.cast(meta_table.c.value, sa.Integer) + 1, sa.Text))
+        ).rowcount
+        if not done:
             c.execute(sa.insert(meta_table).values(key="revision", value="1"))
-        else:
-            c.execute(sa.update(meta_table).where(meta_table.c.key == "revision").values(value=str(int(cur) + 1)))
 
     def _seed_once(self, path: Path) -> None:
         """Fill a brand-new store with the sample events, so a newcomer never sees an empty map."""
@@ -369,4 +407,16 @@ class Store:
         if errors:
             raise ValueError(f"sample dataset {path} is invalid: {errors[0]}")
         if not c.execute(sa.select(sa.func.count()).select_from(events_table)).scalar_one():
-            self._insert(c, events)
+            self._insert(c, events, by="sample")
+
+
+def _stamped(ev: Event, old: Event | None, by: str | None) -> Event:
+    """An event as inserted: who wrote it, and a version after the one it replaces."""
+    if old is None:
+        return ev.model_copy(update={"version": 1, "created_by": ev.created_by or by, "updated_by": by})
+    return ev.model_copy(update={"version": old.version + 1, "created_by": old.created_by,
+                                 "created_at": old.created_at, "updated_by": by})
+
+
+def _history_entry(r: Any) -> HistoryEntry:
+    return HistoryEntry(r["hid"], r["event_id"], r["op"], r["at"], Event.model_validate_json(r["data"]), r["by"])

@@ -54,6 +54,7 @@ def events_map(
     link: MapLink = MapLink(),
     permalink: bool = False,
     prepared: pd.DataFrame | None = None,
+    private: bool = False,
 ) -> folium.Map:
     """Offline base map with the events, a legend, a layer per type and a timeline.
 
@@ -62,6 +63,8 @@ def events_map(
     ``link`` restores a shared view (extent, date, open event); ``permalink`` keeps the page
     URL in step with the map and adds a copy-link button (the app, not standalone exports).
     ``prepared``: :func:`maps.payload.prepare` of ``df``, when the caller has it cached.
+    ``private``: the events stay inline even with ``inline=False`` (only the public basemap and
+    labels become static files), for a deployment where event data needs a signed-in session.
     """
     def source(data: Any, name: str) -> Any:
         return data if inline else pl.publish(data, name)
@@ -72,9 +75,11 @@ def events_map(
     MarineLabels(source(marine_labels(), "labels"), control).add_to(m)
     prep = pl.prepare(df) if prepared is None else prepared
     draw, cards = pl.columns_text(prep), pl.cards_text(prep)
-    if not inline:
+    events_inline = inline or private
+    if not events_inline:
         draw, cards = pl.publish(draw, "events"), pl.publish(cards, "cards")
-    EventsLayer(draw, cards, map_options(df, start, end, link, permalink), control, inline=inline).add_to(m)
+    EventsLayer(draw, cards, map_options(df, start, end, link, permalink), control,
+                inline=events_inline).add_to(m)
     b = bounds(df)
     if b and not link.center:
         pad = 3.0

@@ -117,3 +117,14 @@ def publish(data: Any, kind: str = "events") -> str:
     else:
         target.touch()
     return CACHE_URL + name
+
+
+def unpublish(kinds: tuple[str, ...] = ("events", "cards")) -> int:
+    """Remove published files of these kinds (a deployment turning accounts on: event data must
+    not stay readable under /app/static/); returns how many."""
+    gone = 0
+    for kind in kinds:
+        for p in CACHE.glob(f"{kind}-*.json"):
+            p.unlink(missing_ok=True)
+            gone += 1
+    return gone

@@ -14,14 +14,17 @@ import streamlit as st
 from events import event_types as et
 from events import intake
 from events import io as formats
+from events.accounts import Denied
 from events.frame import events_frame
 from events.review import ACTIONS, commit, decide, done_ids, review_table
 from maps.build import events_map
+from ui.auth import account, require
 from ui.entry import ensure_entrypoint
 from ui.loaders import get_store, load_events, refresh
 from ui.map_view import show_map
 
 ensure_entrypoint()
+require("ingest", "ingest reports")
 
 MAX_PASTE = 1_000_000
 
@@ -45,6 +48,8 @@ def add_back(i: int) -> None:
 st.title("Ingest")
 st.caption("Paste a report or upload a file. Sortie drafts the events it reports, each with the sentence "
            "that supports it; review them below. Nothing is saved until you approve.")
+if not account().can("approve"):
+    st.caption("Your role saves drafts: a reviewer approves or merges them on the Events page.")
 
 paste, upload = st.tabs(["Paste text", "Upload a file"])
 with paste:
@@ -95,9 +100,9 @@ st.subheader(f"{len(drafts)} draft event(s) to review")
 draft_frame = events_frame([d.event for d in drafts])
 show_map(events_map(draft_frame, inline=True), key="ingest_map", height=380)
 
-st.caption("Set **action** per row: *approve* saves it as a new event, *merge* folds it into the stored "
-           "event it duplicates (the stored one keeps its history), *discard* drops it. Lists are separated "
-           "by `;`; countries are ISO alpha-3 codes.")
+st.caption("Set **action** per row: *save draft* stores it for a reviewer to approve, *approve* saves it "
+           "as a new event, *merge* folds it into the stored event it duplicates (the stored one keeps its "
+           "history), *discard* drops it. Lists are separated by `;`; countries are ISO alpha-3 codes.")
 edited = st.data_editor(
     review_table(drafts),
     key=f"ing_editor_{st.session_state.ing_batch}",
@@ -136,8 +141,8 @@ if c1.button("Apply decisions", type="primary", key="ing_apply"):
     else:
         try:
             commit(store, decisions)
-        except ValueError as exc:
-            st.error(str(exc))
+        except (ValueError, Denied) as exc:
+            st.error(f"Nothing was saved: {exc}." if isinstance(exc, Denied) else str(exc))
             st.stop()
         refresh()
         done = done_ids(edited, decisions)

@@ -57,3 +57,40 @@ def test_delete_then_restore_from_recently_deleted(store: Store):
     assert len(restore) == 1
     restore[0].click().run()
     assert store.get("seed-2021-10-sea-of-japan-naval") is not None
+
+
+def test_a_stale_save_is_refused_with_their_changes_and_mine_can_go_on_top(store: Store):
+    at = select_row(open_events(), "seed-2021-08-china-war-games")
+    ev = store.get("seed-2021-08-china-war-games")
+    store.update(ev.model_copy(update={"notes": "their note"}), by="bob")  # another session saves first
+    [t for t in at.text_area if t.label == "Evidence sentence"][0].set_value("My corrected sentence.")
+    [b for b in at.button if b.label == "Save changes"][0].click().run()
+    assert any("Not saved" in e.value and "changed by bob" in e.value for e in at.error)
+    text = "\n".join(m.value for m in at.markdown)
+    assert "**notes**: (none) → their note" in text and "My corrected sentence." in text
+    assert store.get(ev.id).evidence == ev.evidence  # nothing of mine written yet
+    [b for b in at.button if b.label == "Save my changes on top of theirs"][0].click().run()
+    saved = store.get(ev.id)
+    assert (saved.notes, saved.evidence, saved.version) == ("their note", "My corrected sentence.", 3)
+    assert any("Saved." in s.value for s in at.success)
+
+
+def test_the_form_shows_a_restored_version_not_stale_values(store: Store):
+    at = select_row(open_events(), "seed-2021-08-china-war-games")
+    [t for t in at.text_area if t.label == "Notes"][0].set_value("first")
+    [b for b in at.button if b.label == "Save changes"][0].click().run()
+    restore = [b for b in at.button if b.key and b.key.startswith("restore_")]
+    restore[0].click().run()
+    assert store.get("seed-2021-08-china-war-games").notes == ""
+    at = select_row(at, "seed-2021-08-china-war-games")
+    assert [t for t in at.text_area if t.label == "Notes"][0].value == ""  # the restored value
+    [b for b in at.button if b.label == "Save changes"][0].click().run()
+    assert store.get("seed-2021-08-china-war-games").notes == ""  # saving does not undo the restore
+
+
+def test_history_says_who_changed_what(store: Store):
+    ev = store.get("seed-2021-08-china-war-games")
+    store.update(ev.model_copy(update={"notes": "n"}), by="alice")
+    at = select_row(open_events(), ev.id)
+    titles = "\n".join(m.value for m in at.markdown)
+    assert "**Version 1**" in titles and "replaced by alice" in titles and "changed: notes" in titles

@@ -87,6 +87,7 @@ def test_export_panel_draws_lazy_buttons(store: Store):
 def test_file_bytes_is_cached_per_view(store: Store, monkeypatch: pytest.MonkeyPatch):
     import ui.exports
 
+    ui.exports._cached.clear()  # the other engine's run of this test filled it
     calls = []
     real = ui.exports.make
     monkeypatch.setattr(ui.exports, "make", lambda *a: calls.append(a[2].fmt) or real(*a))

@@ -5,7 +5,7 @@ import pytest
 import sqlalchemy as sa
 
 from events.schema import Event
-from events.store import Store
+from events.store import StaleEdit, Store
 
 
 def test_first_run_seeds_the_sample_once(store: Store, db_path):
@@ -18,6 +18,7 @@ def test_first_run_seeds_the_sample_once(store: Store, db_path):
     assert Store(str(db_path)).count() == 0
 
 
+@pytest.mark.sqlite_only
 def test_sqlite_runs_in_wal_mode(store: Store):
     with store.engine.connect() as c:
         assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -100,17 +101,47 @@ def test_reader_sees_data_while_writer_holds_a_transaction(store: Store, db_path
         t.join()
 
 
-def test_a_store_from_before_confidence_and_modality_gains_them(db_path):
-    import sqlalchemy as sa
+def test_a_stale_edit_is_refused_and_can_be_reapplied(store: Store):
+    mine = store.get("seed-2021-08-china-war-games")
+    theirs = store.update(mine.model_copy(update={"notes": "their note"}), by="bob")
+    assert theirs.version == mine.version + 1 and theirs.updated_by == "bob"
+    with pytest.raises(StaleEdit) as caught:
+        store.update(mine.model_copy(update={"evidence": "my sentence"}), by="alice")
+    exc = caught.value
+    assert "changed by bob" in str(exc)
+    assert exc.their_changes() == {"notes": ("", "their note")}
+    assert exc.my_changes() == {"evidence": (mine.evidence, "my sentence")}
+    assert store.get(mine.id).evidence == mine.evidence  # nothing written
+    merged = store.update(exc.reapplied(), by="alice")
+    assert (merged.notes, merged.evidence, merged.version) == ("their note", "my sentence", theirs.version + 1)
 
-    old = Store(str(db_path))
-    with old.engine.begin() as c:
-        c.execute(sa.text("ALTER TABLE events DROP COLUMN confidence"))
-        c.execute(sa.text("ALTER TABLE events DROP COLUMN modality"))
-    old.engine.dispose()
-    store = Store(str(db_path))
-    assert {"confidence", "modality"} <= {c["name"] for c in sa.inspect(store.engine).get_columns("events")}
-    ev = store.get("seed-2021-11-19-joint-patrol")
-    assert ev.modality == "reported" and ev.confidence is None
-    store.update(ev.model_copy(update={"confidence": 0.8}))
-    assert store.get(ev.id).confidence == 0.8
+
+def test_a_delete_based_on_an_old_version_is_refused(store: Store):
+    mine = store.get("seed-2021-08-china-war-games")
+    store.update(mine.model_copy(update={"notes": "changed"}))
+    with pytest.raises(StaleEdit):
+        store.delete(mine.id, version=mine.version)
+    assert store.get(mine.id) is not None
+
+
+def test_concurrent_saves_of_one_event_never_lose_one(store: Store):
+    """Two sessions read version 1 and save at once: one wins, the other is told."""
+    ev = store.get("seed-2021-08-china-war-games")
+    results: list[str] = []
+    barrier = threading.Barrier(2)
+
+    def save(note: str) -> None:
+        barrier.wait()
+        try:
+            Store(store.url, seed=None).update(ev.model_copy(update={"notes": note}))
+            results.append("saved")
+        except StaleEdit:
+            results.append("stale")
+
+    threads = [threading.Thread(target=save, args=(n,)) for n in ("a", "b")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert sorted(results) == ["saved", "stale"]
+    assert store.get(ev.id).version == ev.version + 1

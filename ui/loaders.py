@@ -10,6 +10,7 @@ import folium
 import pandas as pd
 import streamlit as st
 
+from events.accounts import GuardedStore, auth_enabled
 from events.query import EventFilter
 from events.store import Store, database_url
 from maps.build import events_map
@@ -25,18 +26,28 @@ def _store(url: str) -> Store:
     return Store(url)
 
 
-def get_store() -> Store:
-    """One store (one connection pool) per database and process; seeds the sample on first run."""
+def raw_store() -> Store:
+    """One store (one connection pool) per database and process; seeds the sample on first run.
+    Only the sign-in gate uses it bare: pages get :func:`get_store`."""
     return _store(database_url())
+
+
+def get_store() -> GuardedStore:
+    """The store as the signed-in account may use it: every write checked against its role and
+    recorded under its name. With accounts on and nobody signed in, the page stops here."""
+    from ui.auth import account  # late: ui.auth uses raw_store
+
+    return GuardedStore(raw_store(), account())
 
 
 @st.cache_data(show_spinner="Loading events…", max_entries=4)
 def _frame(url: str, revision: int) -> pd.DataFrame:
-    return get_store().frame()
+    return raw_store().frame()
 
 
 def load_events() -> pd.DataFrame:
-    """All stored events; re-read only when the store's revision changes (any write)."""
+    """All stored events; re-read only when the store's revision changes (any write, by any
+    app server on the same database)."""
     store = get_store()
     return _frame(store.url, store.revision())
 
@@ -55,8 +66,10 @@ def _prepared(url: str, revision: int) -> pd.DataFrame:
 def _map(url: str, revision: int, flt: EventFilter, link: MapLink) -> folium.Map:
     view = flt.apply(_frame(url, revision))
     prep = _prepared(url, revision)
+    # accounts on: the events travel inside the component to the signed-in session only, never
+    # as static files (Streamlit serves static/ to anyone)
     return events_map(view, flt.date_from, flt.date_to, inline=False, link=link, permalink=True,
-                      prepared=prep[prep.index.isin(view.index)])
+                      prepared=prep[prep.index.isin(view.index)], private=auth_enabled())
 
 
 def cached_map(flt: EventFilter, link: MapLink) -> folium.Map:

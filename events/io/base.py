@@ -22,9 +22,9 @@ Progress = Callable[[int], None] | None
 COLUMNS: tuple[str, ...] = (
     "id", "type", "date_start", "date_end", "date_precision", "actors", "observers", "places", "lat", "lon",
     "geometry", "geo_precision", "closest_approach_km", "assets", "source_url", "source_name", "published",
-    "evidence", "status", "related", "notes", "confidence", "modality",
+    "evidence", "status", "related", "notes", "confidence", "modality", "created_by", "updated_by",
 )
-STAMPS = ("created_at", "updated_at")  # written by our GeoJSON export, accepted back on import
+STAMPS = ("created_at", "updated_at", "version")  # written by our GeoJSON export, accepted back on import
 # Names other tools and people use for our columns: suggested, never guessed silently.
 SYNONYMS = {
     "latitude": "lat", "lng": "lon", "long": "lon", "longitude": "lon", "country": "actors",

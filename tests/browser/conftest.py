@@ -7,56 +7,19 @@ would need the internet.
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from local_team import AppServer
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 SHOTS = ROOT / "artifacts" / "screenshots"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    def __init__(self, db: Path, port: int):
-        self.db, self.port = db, port
-        self.url = f"http://127.0.0.1:{port}"
-        env = {**os.environ, "SORTIE_DB": str(db)}
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        )
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=1) as r:
-                    if r.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("streamlit did not start within 60 s")
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -100,7 +63,7 @@ def page(chromium):
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[Server]:
+def server(tmp_path_factory) -> Iterator[AppServer]:
     """A seeded app server with one hostile event added."""
     db = tmp_path_factory.mktemp("srv") / "sortie.db"
     sys.path.insert(0, str(ROOT))
@@ -112,7 +75,7 @@ def server(tmp_path_factory) -> Iterator[Server]:
         geometry={"type": "Point", "coordinates": [140.0, 42.0]},
         evidence='<img src="/pwned.png" onerror="window.top.__pwned=1"><script>window.top.__pwned=2</script>',
     ))
-    srv = Server(db, free_port())
+    srv = AppServer(db)
     yield srv
     srv.stop()
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from conftest import Server, free_port
+from local_team import AppServer
 
 
 @pytest.fixture(scope="module")
 def fresh_server(tmp_path_factory):
-    srv = Server(tmp_path_factory.mktemp("deeplink") / "sortie.db", free_port())
+    srv = AppServer(tmp_path_factory.mktemp("deeplink") / "sortie.db")
     yield srv
     srv.stop()
 

@@ -1,0 +1,206 @@
+"""A team deployment under load, on PostgreSQL: two app servers behind nginx, accounts on,
+10 browser sessions at once, and two 10,000-row imports running at the same time.
+
+Run: python bench/team.py [--sessions 10] [--rows 10000] [--readme]
+
+Starts a throwaway PostgreSQL cluster (scripts/throwaway_postgres.py), two ``streamlit run
+app.py`` servers with ``SORTIE_AUTH=1`` behind nginx (deploy/nginx.conf), and headless Chromium.
+Measures, in one run:
+- rows lost and import errors: two ``python -m events import`` processes of distinct events
+  run at once while the sessions sign in and load the map; the store must end with all rows;
+- time from opening the page (sign-in included) to the map drawn, p50/p95 over the sessions;
+- server CPU seconds per page view (both servers' user+system time over the views they served);
+- whether each server shows the new total after the imports (its own map, next visit).
+The sample-only store's page view is the baseline: the same sessions, before the imports.
+``--readme`` writes the table into the README's "Team deployment" section.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+for p in (ROOT, ROOT / "scripts", ROOT / "tests" / "browser"):
+    sys.path.insert(0, str(p))
+
+from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from local_team import AppServer, Proxy  # noqa: E402
+from throwaway_postgres import Cluster  # noqa: E402
+
+from bench.synthetic import write_csv  # noqa: E402
+from events.accounts import Accounts  # noqa: E402
+from events.store import Store  # noqa: E402
+
+SHOWN = re.compile(r"Events shown\s*([\d,]+)")
+DRAWN = "() => window.sortieTimeline ? window.sortieTimeline.state().visible : -1"
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process and its children so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def visit(browser, url: str, password: str, out: list, errors: list) -> None:
+    """One analyst: open the page, sign in, wait for the map and the 'Events shown' figure."""
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+    ctx.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1"))
+              else r.abort())
+    page = ctx.new_page()
+    try:
+        t0 = time.perf_counter()
+        page.goto(url)
+        page.get_by_label("Username").fill("reader")
+        page.get_by_role("textbox", name="Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+        deadline = time.perf_counter() + 180
+        while time.perf_counter() < deadline:
+            if any(_drawn(f) > 0 for f in page.frames):
+                break
+            time.sleep(0.05)
+        else:
+            raise TimeoutError("map not drawn in 180 s")
+        took = time.perf_counter() - t0
+        text = page.locator("[data-testid='stMetric']").first.inner_text()
+        m = SHOWN.search(text.replace("\n", " "))
+        out.append((took, int(m.group(1).replace(",", "")) if m else None))
+    except Exception as exc:  # noqa: BLE001 - counted as an error of the run
+        errors.append(repr(exc))
+    finally:
+        ctx.close()
+
+
+def _drawn(frame) -> int:
+    try:
+        return frame.evaluate(DRAWN)
+    except Exception:  # frame loading or replaced
+        return -1
+
+
+def wave(browser, url: str, n: int) -> tuple[list, list]:
+    out: list = []
+    errors: list = []
+    threads = [threading.Thread(target=visit, args=(browser, url, "reader-password", out, errors)) for _ in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(300)
+    return out, errors
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sessions", type=int, default=10)
+    ap.add_argument("--rows", type=int, default=10_000)
+    ap.add_argument("--readme", action="store_true", help="write the table into README.md")
+    args = ap.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    cluster = Cluster()
+    url = cluster.database()
+    store = Store(url)
+    Accounts(store).add("reader", "viewer", "reader-password")
+    tmp = Path(tempfile.mkdtemp(prefix="sortie-team-"))
+    files = [write_csv(tmp / f"import{i}.csv", args.rows, seed=10 + i, prefix=f"team{i}") for i in range(2)]
+    servers = [AppServer(url, env={"SORTIE_AUTH": "1"}) for _ in range(2)]
+    proxy = Proxy(servers)
+    results: dict[str, object] = {}
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            wave(browser, proxy.url, 2)  # warm both servers' caches once, as after a deploy
+            cpu0 = sum(cpu_seconds(s.proc.pid) for s in servers)
+            base, base_err = wave(browser, proxy.url, args.sessions)
+            cpu1 = sum(cpu_seconds(s.proc.pid) for s in servers)
+            # the imports and a second wave of sessions at the same time
+            env = {**os.environ, "SORTIE_DB": url}
+            t_imp = time.perf_counter()
+            imports = [subprocess.Popen([sys.executable, "-m", "events", "-q", "--as", f"importer{i}", "import",
+                                         str(f)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE, text=True) for i, f in enumerate(files)]
+            during, during_err = wave(browser, proxy.url, args.sessions)
+            outs = [p.communicate(timeout=900) for p in imports]
+            imp_s = time.perf_counter() - t_imp
+            cpu2 = sum(cpu_seconds(s.proc.pid) for s in servers)
+            expected = 7 + 2 * args.rows
+            stored = store.count()
+            # each server on its own, after the imports: its next page view shows the new total
+            totals = []
+            for s in servers:
+                got, err = wave(browser, s.url, 1)
+                totals.append(got[0][1] if got else f"error: {err}")
+            browser.close()
+        results = {
+            "sessions": args.sessions, "rows": args.rows,
+            "base_p50": statistics.median(t for t, _ in base) if base else None,
+            "base_p95": pct([t for t, _ in base], 0.95) if base else None,
+            "during_p50": statistics.median(t for t, _ in during) if during else None,
+            "during_p95": pct([t for t, _ in during], 0.95) if during else None,
+            "cpu_base": (cpu1 - cpu0) / max(1, len(base)),
+            "cpu_during": (cpu2 - cpu1 - 0) / max(1, len(during)),
+            "errors": len(base_err) + len(during_err) + sum(p.returncode != 0 for p in imports),
+            "lost": expected - stored, "import_s": imp_s, "totals": totals, "expected": expected,
+            "import_out": [o[0].strip() or o[1].strip()[-300:] for o in outs],
+            "error_detail": (base_err + during_err)[:3],
+        }
+    finally:
+        proxy.stop()
+        for s in servers:
+            s.stop()
+        store.engine.dispose()
+        cluster.stop()
+    table = report(results)
+    print(table)
+    if args.readme:
+        write_readme(table)
+    ok = results["lost"] == 0 and results["errors"] == 0 and all(t == results["expected"] for t in results["totals"])
+    return 0 if ok else 1
+
+
+def report(r: dict) -> str:
+    f = "{:.2f} s".format
+    lines = [
+        f"| {r['sessions']} sessions via nginx, 2 servers, PostgreSQL | sample store (7 events) | "
+        f"during two {r['rows']:,}-row imports |",
+        "|---|---|---|",
+        f"| time to map p50 / p95 (sign-in included) | {f(r['base_p50'])} / {f(r['base_p95'])} | "
+        f"{f(r['during_p50'])} / {f(r['during_p95'])} |",
+        f"| server CPU per page view (both servers) | {r['cpu_base']:.2f} s | {r['cpu_during']:.2f} s |",
+        "",
+        f"Imports: {r['import_s']:.1f} s for both; rows lost: {r['lost']}; errors: {r['errors']}; "
+        f"each server's map after the imports shows {', '.join(str(t) for t in r['totals'])} events "
+        f"(expected {r['expected']:,}).",
+    ]
+    if r.get("error_detail"):
+        lines.append(f"First errors: {r['error_detail']}")
+    return "\n".join(lines)
+
+
+def write_readme(table: str) -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text()
+    start, end = "<!-- bench/team.py -->", "<!-- /bench/team.py -->"
+    block = f"{start}\n{table}\n{end}"
+    if start in text:
+        text = re.sub(re.escape(start) + ".*?" + re.escape(end), block, text, flags=re.S)
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    readme.write_text(text)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
