@@ -24,82 +24,49 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-for p in (ROOT, ROOT / "scripts", ROOT / "tests" / "browser"):
+for p in (ROOT, ROOT / "scripts"):
     sys.path.insert(0, str(p))
 
-from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from local_team import AppServer, Proxy  # noqa: E402
 from throwaway_postgres import Cluster  # noqa: E402
 
+from bench.browsers import Browser, cpu_seconds, pct, until_drawn  # noqa: E402
 from bench.synthetic import write_csv  # noqa: E402
 from events.accounts import Accounts  # noqa: E402
 from events.store import Store  # noqa: E402
 
 SHOWN = re.compile(r"Events shown\s*([\d,]+)")
-DRAWN = "() => window.sortieTimeline ? window.sortieTimeline.state().visible : -1"
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU of a process and its children so far (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")
-
-
-def visit(browser, url: str, password: str, out: list, errors: list) -> None:
+async def visit(browser, url: str, password: str, out: list, errors: list) -> None:
     """One analyst: open the page, sign in, wait for the map and the 'Events shown' figure."""
-    ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
-    ctx.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1"))
-              else r.abort())
-    page = ctx.new_page()
+    ctx, page = await browser.page()
     try:
         t0 = time.perf_counter()
-        page.goto(url)
-        page.get_by_label("Username").fill("reader")
-        page.get_by_role("textbox", name="Password").fill(password)
-        page.get_by_role("button", name="Sign in").click()
-        deadline = time.perf_counter() + 180
-        while time.perf_counter() < deadline:
-            if any(_drawn(f) > 0 for f in page.frames):
-                break
-            time.sleep(0.05)
-        else:
-            raise TimeoutError("map not drawn in 180 s")
-        took = time.perf_counter() - t0
-        text = page.locator("[data-testid='stMetric']").first.inner_text()
+        await page.goto(url, wait_until="commit", timeout=180_000)
+        await page.get_by_label("Username").fill("reader")
+        await page.get_by_role("textbox", name="Password").fill(password)
+        await page.get_by_role("button", name="Sign in").click()
+        took = await until_drawn(page, None, t0)
+        text = await page.locator("[data-testid='stMetric']").first.inner_text()
         m = SHOWN.search(text.replace("\n", " "))
         out.append((took, int(m.group(1).replace(",", "")) if m else None))
     except Exception as exc:  # noqa: BLE001 - counted as an error of the run
         errors.append(repr(exc))
     finally:
-        ctx.close()
-
-
-def _drawn(frame) -> int:
-    try:
-        return frame.evaluate(DRAWN)
-    except Exception:  # frame loading or replaced
-        return -1
+        await ctx.close()
 
 
 def wave(browser, url: str, n: int) -> tuple[list, list]:
+    """``n`` sessions opened at once (one asyncio loop drives them all, as Playwright requires)."""
     out: list = []
     errors: list = []
-    threads = [threading.Thread(target=visit, args=(browser, url, "reader-password", out, errors)) for _ in range(n)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(300)
+    browser.gather([visit(browser, url, "reader-password", out, errors) for _ in range(n)])
     return out, errors
-
-
-def pct(values: list[float], q: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
 
 def main() -> int:
@@ -108,8 +75,6 @@ def main() -> int:
     ap.add_argument("--rows", type=int, default=10_000)
     ap.add_argument("--readme", action="store_true", help="write the table into README.md")
     args = ap.parse_args()
-    from playwright.sync_api import sync_playwright
-
     cluster = Cluster()
     url = cluster.database()
     store = Store(url)
@@ -120,30 +85,29 @@ def main() -> int:
     proxy = Proxy(servers)
     results: dict[str, object] = {}
     try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            wave(browser, proxy.url, 2)  # warm both servers' caches once, as after a deploy
-            cpu0 = sum(cpu_seconds(s.proc.pid) for s in servers)
-            base, base_err = wave(browser, proxy.url, args.sessions)
-            cpu1 = sum(cpu_seconds(s.proc.pid) for s in servers)
-            # the imports and a second wave of sessions at the same time
-            env = {**os.environ, "SORTIE_DB": url}
-            t_imp = time.perf_counter()
-            imports = [subprocess.Popen([sys.executable, "-m", "events", "-q", "--as", f"importer{i}", "import",
-                                         str(f)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                                        stderr=subprocess.PIPE, text=True) for i, f in enumerate(files)]
-            during, during_err = wave(browser, proxy.url, args.sessions)
-            outs = [p.communicate(timeout=900) for p in imports]
-            imp_s = time.perf_counter() - t_imp
-            cpu2 = sum(cpu_seconds(s.proc.pid) for s in servers)
-            expected = 7 + 2 * args.rows
-            stored = store.count()
-            # each server on its own, after the imports: its next page view shows the new total
-            totals = []
-            for s in servers:
-                got, err = wave(browser, s.url, 1)
-                totals.append(got[0][1] if got else f"error: {err}")
-            browser.close()
+        browser = Browser()
+        wave(browser, proxy.url, 2)  # warm both servers' caches once, as after a deploy
+        cpu0 = sum(cpu_seconds(s.proc.pid) for s in servers)
+        base, base_err = wave(browser, proxy.url, args.sessions)
+        cpu1 = sum(cpu_seconds(s.proc.pid) for s in servers)
+        # the imports and a second wave of sessions at the same time
+        env = {**os.environ, "SORTIE_DB": url}
+        t_imp = time.perf_counter()
+        imports = [subprocess.Popen([sys.executable, "-m", "events", "-q", "--as", f"importer{i}", "import",
+                                     str(f)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, text=True) for i, f in enumerate(files)]
+        during, during_err = wave(browser, proxy.url, args.sessions)
+        outs = [p.communicate(timeout=900) for p in imports]
+        imp_s = time.perf_counter() - t_imp
+        cpu2 = sum(cpu_seconds(s.proc.pid) for s in servers)
+        expected = 7 + 2 * args.rows
+        stored = store.count()
+        # each server on its own, after the imports: its next page view shows the new total
+        totals = []
+        for s in servers:
+            got, err = wave(browser, s.url, 1)
+            totals.append(got[0][1] if got else f"error: {err}")
+        browser.close()
         results = {
             "sessions": args.sessions, "rows": args.rows,
             "base_p50": statistics.median(t for t, _ in base) if base else None,

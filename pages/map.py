@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from maps.charts import weekly_chart
 from maps.permalink import MapLink
 from maps.snapshot.describe import date_window
 from ui.entry import ensure_entrypoint
 from ui.event_table import events_table
 from ui.exports import export_panel
 from ui.filters import opened_link, sidebar_filter
-from ui.loaders import cached_map, load_events
+from ui.loaders import activity_chart, cached_map, filtered, load_events
 from ui.map_view import show_map
 
 ensure_entrypoint()
@@ -19,7 +18,8 @@ ensure_entrypoint()
 MAP_HEIGHT = 640
 df = load_events()
 flt = sidebar_filter(df)
-view = flt.apply(df)
+shown = filtered(flt)  # made once per (store revision, filter), shared by every session
+view = shown.frame
 
 st.title("Sortie")
 st.caption("Joint patrols, exercises, bomber approaches, scrambles, incursions and transits, "
@@ -28,12 +28,11 @@ st.caption("Joint patrols, exercises, bomber approaches, scrambles, incursions a
 c1, c2, c3 = st.columns([1, 1, 2])
 c1.metric("Events shown", f"{len(view):,}", help=f"of {len(df):,} stored; those without a location are "
                                                    "listed under the table, not drawn on the map")
-c2.metric("Acting countries", len({c for a in view["actors"] for c in a}))
-span = f"{view['date_start'].min()} → {view['date_end'].max()}" if len(view) else "—"
-c3.metric("Date span", span)
+c2.metric("Acting countries", shown.acting)
+c3.metric("Date span", shown.span)
 
 show_map(cached_map(flt, opened_link(flt)), key="main_map", height=MAP_HEIGHT)
-n_unmapped = int(view["geometry"].isna().sum())
+n_unmapped = len(shown.unmapped)
 st.caption("Click an event for its card and evidence; its related events light up. The timeline "
            "(bottom right) plays the window chosen in the sidebar; the link button under the zoom "
            "copies a link to this exact view." + (f" {n_unmapped:,} event(s) shown have no location: they are "
@@ -50,13 +49,13 @@ with st.expander("Export this view: image, interactive page, animation, data"):
 
 
 if len(view):
-    st.altair_chart(weekly_chart(view), width="stretch")
+    st.altair_chart(activity_chart(flt), width="stretch")
 
 st.subheader(f"{len(view):,} event(s)")
 events_table(view)
-unmapped = view[view["geometry"].isna()]
+unmapped = shown.unmapped
 if len(unmapped):
     with st.expander(f"{len(unmapped):,} of these event(s) have no location and are not on the map"):
         st.caption("Their reports name no place the geocoder knows. Add a place or a point on the Events page "
                    "to put them on the map.")
-        events_table(unmapped, key="unmapped_table")
+        events_table(unmapped, key="unmapped")

@@ -53,10 +53,10 @@ def test_country_and_date_filters(app: AppTest):
     app.multiselect(key="f_observers").set_value([]).run()
     app.multiselect(key="f_actors").set_value(["USA"]).run()
     assert len(app.dataframe[0].value) == 3
-    import datetime as dt
-
-    app.date_input(key="f_dates").set_value((dt.date(2021, 8, 1), dt.date(2021, 10, 31))).run()
+    app.text_input(key="f_from").set_value("2021-08-01").run()
+    app.text_input(key="f_to").set_value("2021-10-31").run()
     assert ids_on_map(app) == {"seed-2021-11-us-bomber-missions", "seed-2021-11-okhotsk-bomber-flights"}
+    assert (app.query_params["from"], app.query_params["to"]) == ("2021-08-01", "2021-10-31")
 
 
 def test_url_reproduces_a_view(store: Store):
@@ -113,3 +113,19 @@ def test_reset_clears_filters_and_url(app: AppTest):
     assert not app.exception
     assert app.multiselect(key="f_types").value == []
     assert len(app.dataframe[0].value) == 7 and "types" not in app.query_params
+
+
+def test_the_table_shows_one_page_of_a_large_view(store: Store):
+    from datetime import date, timedelta
+
+    store.add_many([Event(type="other", date_start=date(2022, 1, 1) + timedelta(days=i), actors=["RUS"],
+                          evidence=f"Event number {i}.") for i in range(230)])
+    at = AppTest.from_file("../app.py", default_timeout=60).run()
+    assert not at.exception and at.metric[0].value == "237"
+    table = at.dataframe[0].value
+    assert len(table) == 100  # one page, not every row
+    page = [n for n in at.number_input if n.label == "Page"][0]
+    assert page.max == 3
+    page.set_value(3).run()
+    assert len(at.dataframe[0].value) == 37
+    assert any("Rows 201–237 of 237" in c.value for c in at.caption)

@@ -21,5 +21,19 @@ COLUMN_CONFIG = {
 }
 
 
-def events_table(view: pd.DataFrame, key: str | None = None) -> None:
-    st.dataframe(readable_table(view), hide_index=True, width="stretch", column_config=COLUMN_CONFIG, key=key)
+PAGE_ROWS = 100
+
+
+def events_table(view: pd.DataFrame, key: str = "events") -> None:
+    """One page of the view's rows: only the shown rows are made readable, so a rerun costs
+    the same at 100,000 events as at 10."""
+    pages = max(1, -(-len(view) // PAGE_ROWS))
+    page = 1
+    if pages > 1:
+        a, b = st.columns([1, 4], vertical_alignment="bottom")
+        page = int(a.number_input("Page", min_value=1, max_value=pages, value=1, step=1, key=f"{key}_page"))
+        first = (page - 1) * PAGE_ROWS
+        b.caption(f"Rows {first + 1:,}–{min(first + PAGE_ROWS, len(view)):,} of {len(view):,}, by date.")
+    rows = view.iloc[(page - 1) * PAGE_ROWS: page * PAGE_ROWS]
+    st.dataframe(readable_table(rows), hide_index=True, width="stretch", column_config=COLUMN_CONFIG,
+                 key=f"{key}_table")

@@ -1,0 +1,132 @@
+"""The map at 100,000 events against the sample's 7, in one run on this machine (issue 12's table).
+
+Run: python bench/scale.py [--events 100000] [--sessions 10] [--readme]
+
+Two stores: the sample (a new store, 7 events) and ``--events`` synthetic events imported with
+``python -m events import`` (bench/synthetic.py). For each, a fresh ``streamlit run app.py`` and
+headless Chromium (outside requests blocked) measure:
+1. the first visitor after the server starts: page opened -> all events drawn;
+2. a second visitor, the same;
+3. a filter change (the sidebar's 'Event type' set to Exercise) -> the map redrawn with them;
+4. 10 sessions opened at once: the server's CPU seconds per page view;
+5. ... and their time to the map drawn, p50.
+Ratios are 100k / sample, both measured in this run. ``--readme`` writes the table into the
+README's "Speed at scale" section.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+for p in (ROOT, ROOT / "scripts"):
+    sys.path.insert(0, str(p))
+
+from local_team import AppServer  # noqa: E402
+
+from bench.browsers import Browser, cpu_seconds, until_drawn  # noqa: E402
+from bench.synthetic import write_csv  # noqa: E402
+from events.store import Store  # noqa: E402
+
+ROWS = ("first visitor after `streamlit run`: page load -> all events drawn",
+        "second visitor: page load -> all events drawn",
+        "filter change ('Event type' = Exercise) -> map redrawn",
+        "Streamlit server CPU per page view (10 sessions opened at once)",
+        "10 sessions opened at once: time to map, p50")
+KEYS = ("first_s", "second_s", "filter_s", "cpu_s", "p50_s")
+
+
+async def load(browser: Browser, url: str, want: int) -> float:
+    ctx, page = await browser.page()
+    try:
+        t0 = time.perf_counter()
+        await page.goto(url, wait_until="commit", timeout=180_000)
+        return await until_drawn(page, want, t0)
+    finally:
+        await ctx.close()
+
+
+async def filter_change(browser: Browser, url: str, want_all: int, want: int) -> float:
+    ctx, page = await browser.page()
+    try:
+        await page.goto(url, wait_until="commit", timeout=180_000)
+        await until_drawn(page, want_all, time.perf_counter())
+        box = page.locator("[data-testid='stMultiSelect']").filter(has_text="Event type")
+        await box.locator("input").click()
+        await page.get_by_role("option", name="Exercise", exact=True).click()
+        t0 = time.perf_counter()
+        return await until_drawn(page, want, t0)
+    finally:
+        await ctx.close()
+
+
+def measure(browser: Browser, db: str, sessions: int) -> dict[str, float]:
+    df = Store(db, seed=None).frame()
+    located = df[df["geometry"].notna() & (df["status"] == "approved")]
+    want_all, want_ex = len(located), int((located["type"] == "exercise").sum())
+    srv = AppServer(db)
+    try:
+        out = {"events": len(df)}
+        out["first_s"] = browser.run(load(browser, srv.url, want_all))
+        out["second_s"] = browser.run(load(browser, srv.url, want_all))
+        out["filter_s"] = browser.run(filter_change(browser, srv.url, want_all, want_ex))
+        cpu0 = cpu_seconds(srv.proc.pid)
+        times = browser.gather([load(browser, srv.url, want_all) for _ in range(sessions)])
+        out["cpu_s"] = (cpu_seconds(srv.proc.pid) - cpu0) / sessions
+        out["p50_s"] = statistics.median(times)
+        return out
+    finally:
+        srv.stop()
+
+
+def table(small: dict, big: dict) -> str:
+    lines = [f"| | sample ({small['events']:,} events) | {big['events']:,} events | ratio |", "|---|---|---|---|"]
+    for label, key in zip(ROWS, KEYS, strict=True):
+        unit = " CPU s" if key == "cpu_s" else " s"
+        lines.append(f"| {label} | {small[key]:.2f}{unit} | {big[key]:.2f}{unit} | {big[key] / small[key]:.1f} |")
+    return "\n".join(lines)
+
+
+def write_readme(text: str) -> None:
+    readme = ROOT / "README.md"
+    s = readme.read_text()
+    start, end = "<!-- bench/scale.py -->", "<!-- /bench/scale.py -->"
+    block = f"{start}\n{text}\n{end}"
+    s = re.sub(re.escape(start) + ".*?" + re.escape(end), block, s, flags=re.S) if start in s else s + "\n" + block
+    readme.write_text(s)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--events", type=int, default=100_000)
+    ap.add_argument("--sessions", type=int, default=10)
+    ap.add_argument("--readme", action="store_true")
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="sortie-scale-"))
+    sample = str(tmp / "sample.db")
+    Store(sample)  # seeded with the 7 sample events
+    big = str(tmp / "big.db")
+    csv = write_csv(tmp / "big.csv", args.events)
+    subprocess.run([sys.executable, "-m", "events", "-q", "--db", big, "import", str(csv)], cwd=ROOT, check=True)
+    browser = Browser()
+    try:
+        small_r = measure(browser, sample, args.sessions)
+        big_r = measure(browser, big, args.sessions)
+    finally:
+        browser.close()
+    text = table(small_r, big_r)
+    print(text)
+    if args.readme:
+        write_readme(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
