@@ -16,6 +16,7 @@ account = gate()  # with accounts on and nobody signed in, only the sign-in form
 PAGES = [
     st.Page("pages/map.py", title="Map", icon=":material/map:", default=True),
     st.Page("pages/events.py", title="Events", icon=":material/table_rows:"),
+    st.Page("pages/trends.py", title="Trends", icon=":material/bar_chart:"),
     *([st.Page("pages/ingest.py", title="Ingest", icon=":material/post_add:")] if account.can("ingest") else []),
     st.Page("pages/gazetteer.py", title="Gazetteer", icon=":material/travel_explore:"),
 ]
