@@ -21,11 +21,13 @@ from events.store import StaleEdit, Store
 ACTIONS = ("review", "save draft", "approve", "merge", "discard")
 LIST_COLUMNS = ("actors", "observers", "places", "assets")
 EDITABLE = ("type", "date_start", "date_end", *LIST_COLUMNS, "closest_approach_km", "evidence")
-COLUMNS = ("action", *EDITABLE, "confidence", "duplicate_of", "why_duplicate", "id")
+# What the reviewer decides on comes first, next to the action (no sideways scrolling to see
+# that a row may be a duplicate), then the fields they may correct, then the draft's id.
+COLUMNS = ("action", "confidence", "duplicate_of", "why_duplicate", *EDITABLE, "id")
 
 
 def review_table(drafts: list[Draft]) -> pd.DataFrame:
-    """One row per draft: the action, the editable fields, then what the extractor and duplicate check say.
+    """One row per draft: the action, what the extractor and duplicate check say, then the editable fields.
 
     "Possible duplicate of" names the best *stored* match (what a merge folds into); a duplicate
     among the drafts themselves is left to the reviewer to discard.

@@ -12,6 +12,7 @@ import json
 import streamlit as st
 
 from events import event_types as et
+from events import geo_precision as gp
 from events.accounts import Denied
 from events.edits import apply_edits, list_text
 from events.event_types import EVENT_TYPES
@@ -29,6 +30,44 @@ st.title("Events")
 
 store = get_store()
 df = load_events()
+
+# What analysts read; the store keeps the codes (the selectboxes below return codes).
+DATE_PRECISION_LABELS = {"day": "Exact day", "month": "Month only", "range": "Date range",
+                         "unknown": "Uncertain dates"}
+STATUS_LABELS = {"draft": "Draft (to review)", "approved": "Approved"}
+GEO_PRECISION_LABELS = {p.name: p.label[:1].upper() + p.label[1:] for p in gp.REGISTRY}
+CODE_LABELS = {"type": et.LABELS, "date_precision": DATE_PRECISION_LABELS, "geo_precision": GEO_PRECISION_LABELS,
+               "status": STATUS_LABELS}
+
+
+def geometry_summary(g: dict | None) -> str:
+    """What the map draws for this geometry, in words (the GeoJSON itself is for experts)."""
+    if not g:
+        return "No location: the event is not drawn on the map"
+
+    def points(c: object) -> int:
+        """Positions in nested GeoJSON coordinates."""
+        if not isinstance(c, (list, tuple)) or not c:
+            return 0
+        return 1 if isinstance(c[0], (int, float)) else sum(points(x) for x in c)
+
+    kind, coords = g.get("type"), g.get("coordinates") or []
+    if kind == "Point" and len(coords) >= 2:
+        lon, lat = coords[0], coords[1]
+        return f"Point at {abs(lat):.3f}° {'N' if lat >= 0 else 'S'}, {abs(lon):.3f}° {'E' if lon >= 0 else 'W'}"
+    if kind == "MultiPoint":
+        return f"{len(coords)} separate points"
+    if kind == "LineString":
+        return f"Route through {len(coords)} points"
+    if kind == "MultiLineString":
+        return f"Route in {len(coords)} parts through {points(coords)} points"
+    if kind == "Polygon":
+        return f"Area outlined by {max(0, len(coords[0]) - 1) if coords else 0} points"
+    if kind == "MultiPolygon":
+        return f"Area in {len(coords)} parts"
+    if kind == "GeometryCollection":
+        return f"{len(g.get('geometries') or [])} shapes"
+    return f"{kind} shape"
 
 SORTS = {
     "Newest first": (["date_start", "id"], False),
@@ -48,10 +87,12 @@ cols, asc = SORTS[sort]
 view = view.sort_values(cols, ascending=asc).reset_index(drop=True)
 
 st.caption(f"{len(view):,} of {len(df):,} event(s). Select a row to edit or delete it.")
+shown = view[["date_start", "type", "actors", "observers", "places", "evidence", "status", "updated_at", "id"]]
 picked = st.dataframe(
-    view[["date_start", "type", "actors", "observers", "places", "evidence", "status", "updated_at", "id"]],
+    shown.assign(type=shown["type"].map(et.label), status=shown["status"].map(lambda s: STATUS_LABELS.get(s, s))),
     hide_index=True,
     width="stretch",
+    placeholder="",
     on_select="rerun",
     selection_mode="single-row",
     key="events_table",
@@ -72,14 +113,17 @@ def _forget(event_id: str) -> None:
     st.session_state.get(CONFLICTS, {}).pop(event_id, None)
 
 
-def _value_text(v: object) -> str:
+def _value_text(v: object, field: str = "") -> str:
+    if field in CODE_LABELS and isinstance(v, str):
+        return CODE_LABELS[field].get(v, v)
     if isinstance(v, list):
         return list_text(v) or "(none)"
     return "(none)" if v in (None, "") else str(v)[:200]
 
 
 def change_lines(diff: dict[str, tuple[object, object]]) -> str:
-    return "\n".join(f"- **{f.replace('_', ' ')}**: {_value_text(a)} → {_value_text(b)}" for f, (a, b) in diff.items())
+    return "\n".join(f"- **{f.replace('_', ' ')}**: {_value_text(a, f)} → {_value_text(b, f)}"
+                     for f, (a, b) in diff.items())
 
 
 def restore_row(h: HistoryEntry, title: str, key: str) -> None:
@@ -158,7 +202,8 @@ if opened:
         start = b.date_input("Start", ev.date_start)
         end = c.date_input("End", ev.date_end)
         a, b, c = st.columns(3)
-        dprec = a.selectbox("Date precision", DATE_PRECISIONS, index=DATE_PRECISIONS.index(ev.date_precision))
+        dprec = a.selectbox("Date precision", DATE_PRECISIONS, index=DATE_PRECISIONS.index(ev.date_precision),
+                            format_func=DATE_PRECISION_LABELS.get)
         actors = b.text_input("Actors (ISO alpha-3, ; separated)", list_text(ev.actors))
         observers = c.text_input("Approached / reacting (ISO alpha-3)", list_text(ev.observers))
         a, b, c = st.columns(3)
@@ -167,10 +212,16 @@ if opened:
         km = "" if ev.closest_approach_km is None else f"{ev.closest_approach_km:g}"
         closest = c.text_input("Closest approach (km)", km)
         a, b, c = st.columns(3)
-        gprec = a.selectbox("Location precision", GEO_PRECISIONS, index=GEO_PRECISIONS.index(ev.geo_precision))
-        status = b.selectbox("Status", STATUSES, index=STATUSES.index(ev.status))
+        gprec = a.selectbox("Location precision", GEO_PRECISIONS, index=GEO_PRECISIONS.index(ev.geo_precision),
+                            format_func=GEO_PRECISION_LABELS.get)
+        status = b.selectbox("Status", STATUSES, index=STATUSES.index(ev.status), format_func=STATUS_LABELS.get)
         related = c.text_input("Related event ids", list_text(ev.related))
-        geometry = st.text_area("Geometry (GeoJSON)", json.dumps(ev.geometry) if ev.geometry else "", height=80)
+        st.caption(f"On the map: {geometry_summary(ev.geometry)}.")
+        with st.expander("Advanced: geometry (GeoJSON)", expanded=False):
+            st.caption("The exact shape drawn on the map, as GeoJSON with longitude before latitude. Leave it "
+                       "as it is unless you need to move the event; empty it to remove the location.")
+            geometry = st.text_area("Geometry (GeoJSON)", json.dumps(ev.geometry) if ev.geometry else "",
+                                    height=120)
         evidence = st.text_area("Evidence sentence", ev.evidence)
         a, b, c = st.columns(3)
         url = a.text_input("Source URL", ev.source_url or "")

@@ -108,11 +108,19 @@ edited = st.data_editor(
     key=f"ing_editor_{st.session_state.ing_batch}",
     hide_index=True,
     width="stretch",
+    placeholder="",  # an empty cell reads blank, not "None"
     disabled=["confidence", "duplicate_of", "why_duplicate", "id"],
     column_config={
-        "action": st.column_config.SelectboxColumn("Action", options=list(ACTIONS), required=True),
+        "action": st.column_config.SelectboxColumn("Action", options=list(ACTIONS), required=True, pinned=True),
+        "confidence": st.column_config.ProgressColumn("Confidence", min_value=0.0, max_value=1.0, format="%.2f",
+                                                      help="How sure the extractor is of this draft"),
+        "duplicate_of": st.column_config.TextColumn("Possible duplicate of", width="medium",
+                                                    help="The stored event this draft may repeat: merge folds it in"),
+        "why_duplicate": st.column_config.TextColumn("Why", width="medium",
+                                                     help="What the draft and the stored event share"),
         "type": st.column_config.SelectboxColumn("Type", options=list(et.EVENT_TYPES), required=True,
-                                                 help=", ".join(f"{k}: {v}" for k, v in et.LABELS.items())),
+                                                 format_func=et.label,  # labels shown, codes stored
+                                                 help="; ".join(f"{t.label}: {t.description}" for t in et.REGISTRY)),
         "date_start": st.column_config.DateColumn("Start", required=True),
         "date_end": st.column_config.DateColumn("End"),
         "actors": "Actors",
@@ -121,9 +129,6 @@ edited = st.data_editor(
         "assets": "Assets",
         "closest_approach_km": st.column_config.NumberColumn("Closest (km)", min_value=0),
         "evidence": st.column_config.TextColumn("Evidence", width="large"),
-        "confidence": st.column_config.ProgressColumn("Confidence", min_value=0.0, max_value=1.0, format="%.2f"),
-        "duplicate_of": "Possible duplicate of",
-        "why_duplicate": "Why",
         "id": "Draft id",
     },
 )

@@ -166,7 +166,9 @@ def add_marine(b: Builder) -> None:
         # them below every city (>= 49.2 for 15,000 people) so the bare name finds the town.
         minor = p["featurecla"] in ("lagoon", "river", "fjord", "inlet", "reef")
         rank = 30.0 if sliver else 43.0 if minor else 80 + 6 - min(p.get("scalerank") or 0, 6)
-        note = "Natural Earth sliver, not the whole strait" if sliver else ""
+        # notes are read by analysts on the Gazetteer page: say what the shape means for them
+        note = "Partial outline: a thin strip of the strait only; the strait's own entry is the better match" \
+            if sliver else ""
         b.add(name, p["featurecla"], lat, lon, rank, "",
               f"ne5mp:{clean(p['name'])}",
               ne5_names(p), simple, note)
@@ -276,10 +278,13 @@ def add_adiz(b: Builder) -> None:
         g = shape(f["geometry"])
         if g.geom_type == "LineString":
             c = g.interpolate(0.5, normalized=True)
-            lat, lon, note = c.y, c.x, "partial outer line only: not usable for point-in-zone tests"
+            # compound.py prefers a zone's polygon to a line whose note says "partial"
+            lat, lon, note = c.y, c.x, ("Only part of the zone's outer edge is known (a partial line): Sortie "
+                                        "cannot tell whether a position lies inside this zone")
         else:
             lat, lon = inner_point(g)
-            note = f"completeness: {p.get('completeness')}; confidence: {p.get('confidence')}"
+            outline = "Whole zone outlined" if p.get("completeness") == "full" else f"Outline: {p.get('completeness')}"
+            note = f"{outline}; boundary accuracy: {p.get('confidence')}"
         country = {"CHN": "China", "KOR": "South Korea", "JPN": "Japan", "TWN": "Taiwan"}[p["country"]]
         demonym = {"CHN": "Chinese", "KOR": "South Korean", "JPN": "Japanese", "TWN": "Taiwanese"}[p["country"]]
         extra = {"CHN": ["East China Sea ADIZ", "ECS ADIZ", "CADIZ"], "KOR": ["KADIZ", "Korean ADIZ"],

@@ -95,6 +95,8 @@ def test_distance_without_bearing_is_the_anchor_noted_near() -> None:
         ("between Okinawa's main island and Miyako Island", "Miyako Strait", ["Okinawa Island", "Miyako Island"]),
         ("between Sakhalin and Hokkaido", "La Pérouse Strait", ["Sakhalin", "Hokkaidō"]),
         ("between Taiwan and the Philippines", "Luzon Strait", ["Taiwan", "Philippines"]),
+        # the eastern channel of the Korea Strait (curated): no longer a bare midpoint
+        ("between the islands of Tsushima and Iki", "Tsushima Strait", ["Tsushima Island", "Iki Island"]),
     ],
 )
 def test_between_two_places_is_the_strait_between_them(query: str, strait: str, anchors: list[str]) -> None:
@@ -107,7 +109,7 @@ def test_between_two_places_is_the_strait_between_them(query: str, strait: str, 
 @pytest.mark.parametrize(
     ("query", "a", "b"),
     [("between Yonaguni and Taiwan", "Yonaguni", "Taiwan"),
-     ("between the islands of Tsushima and Iki", "Tsushima Island", "Iki Island")],
+     ("between the Senkaku Islands and Yonaguni", "Senkaku Islands", "Yonaguni")],
 )
 def test_between_without_a_strait_is_the_geodesic_midpoint(query: str, a: str, b: str) -> None:
     loc = geocode(query)
