@@ -76,8 +76,9 @@
     var state = {layer: layer, w: Infinity, visible: layer.n, min: opts.start, max: opts.end, t: opts.end, timer: null};
     var tl = Sortie.timeline(map, state, opts);
     handles(map, layer, switches, tl, openCard);
-    restore(map, layer, tl, opts, openCard);
+    // the permalink first: it must hear the card a shared link opens, or its next link drops it
     if (opts.permalink) Sortie.permalink(map, tl);
+    restore(map, layer, tl, opts, openCard);
     map.fire("sortie:ready", {count: layer.n});
   }
 

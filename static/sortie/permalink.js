@@ -7,10 +7,13 @@
   var LINK_KEYS = ["view", "t", "w", "event"];
   var selectedId = null;
 
+  var chosenView = null;  // [center, zoom] as the user left it: a card's auto-pan does not move the link
+
   function linkParams(map, tl) {
-    var c = map.getCenter(), s = tl.state();
+    var c = chosenView ? chosenView[0] : map.getCenter(), s = tl.state();
+    var zoom = chosenView ? chosenView[1] : map.getZoom();
     var lng = ((c.lng + 540) % 360) - 180;  // worldCopyJump lets longitudes run past 180
-    return {view: c.lat.toFixed(3) + "," + lng.toFixed(3) + "," + map.getZoom(),
+    return {view: c.lat.toFixed(3) + "," + lng.toFixed(3) + "," + zoom,
             t: s.t === s.max && s.w === Infinity ? null : s.date,
             w: s.w === Infinity ? null : String(s.w), event: selectedId};
   }
@@ -74,7 +77,14 @@
         } catch (e) { /* a page that does not let us touch its URL: the copy button still works */ }
       }, 250);
     }
-    map.on("moveend", write);
+    chosenView = [map.getCenter(), map.getZoom()];  // the view the map opened with
+    var autoPanning = false;
+    map.on("autopanstart", function () { autoPanning = true; });  // a card making room for itself
+    map.on("moveend", function () {
+      if (autoPanning) { autoPanning = false; return; }
+      chosenView = [map.getCenter(), map.getZoom()];
+      write();
+    });
     map.on("sortie:time", write);
     map.on("sortie:select", function (e) { selectedId = e.id; write(); });
     var ctl = L.control({position: "topleft"});

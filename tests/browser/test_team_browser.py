@@ -138,7 +138,7 @@ def test_a_reviewer_approves_and_the_other_server_shows_it(deployment, chromium,
     status = page.locator("[data-testid='stSelectbox']").filter(has_text="Status")
     for _ in range(3):  # the dropdown opens on a click of the box; retry if a rerun swallowed it
         status.locator("input").click()
-        option = page.get_by_role("option", name="approved", exact=True)
+        option = page.get_by_role("option", name="Approved", exact=True)
         try:
             option.wait_for(timeout=10_000)
             break
