@@ -17,7 +17,6 @@ README's "Speed at scale" section.
 from __future__ import annotations
 
 import argparse
-import re
 import statistics
 import subprocess
 import sys
@@ -32,6 +31,7 @@ for p in (ROOT, ROOT / "scripts"):
 from local_team import AppServer  # noqa: E402
 
 from bench.browsers import Browser, cpu_seconds, until_drawn  # noqa: E402
+from bench.readme import write_section  # noqa: E402
 from bench.synthetic import write_csv  # noqa: E402
 from events.store import Store  # noqa: E402
 
@@ -94,15 +94,6 @@ def table(small: dict, big: dict) -> str:
     return "\n".join(lines)
 
 
-def write_readme(text: str) -> None:
-    readme = ROOT / "README.md"
-    s = readme.read_text()
-    start, end = "<!-- bench/scale.py -->", "<!-- /bench/scale.py -->"
-    block = f"{start}\n{text}\n{end}"
-    s = re.sub(re.escape(start) + ".*?" + re.escape(end), block, s, flags=re.S) if start in s else s + "\n" + block
-    readme.write_text(s)
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--events", type=int, default=100_000)
@@ -124,7 +115,7 @@ def main() -> int:
     text = table(small_r, big_r)
     print(text)
     if args.readme:
-        write_readme(text)
+        write_section("scale", text)
     return 0
 
 

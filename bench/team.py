@@ -35,6 +35,7 @@ from local_team import AppServer, Proxy  # noqa: E402
 from throwaway_postgres import Cluster  # noqa: E402
 
 from bench.browsers import Browser, cpu_seconds, pct, until_drawn  # noqa: E402
+from bench.readme import write_section  # noqa: E402
 from bench.synthetic import write_csv  # noqa: E402
 from events.accounts import Accounts  # noqa: E402
 from events.store import Store  # noqa: E402
@@ -130,7 +131,7 @@ def main() -> int:
     table = report(results)
     print(table)
     if args.readme:
-        write_readme(table)
+        write_section("team", table)
     ok = results["lost"] == 0 and results["errors"] == 0 and all(t == results["expected"] for t in results["totals"])
     return 0 if ok else 1
 
@@ -152,18 +153,6 @@ def report(r: dict) -> str:
     if r.get("error_detail"):
         lines.append(f"First errors: {r['error_detail']}")
     return "\n".join(lines)
-
-
-def write_readme(table: str) -> None:
-    readme = ROOT / "README.md"
-    text = readme.read_text()
-    start, end = "<!-- bench/team.py -->", "<!-- /bench/team.py -->"
-    block = f"{start}\n{table}\n{end}"
-    if start in text:
-        text = re.sub(re.escape(start) + ".*?" + re.escape(end), block, text, flags=re.S)
-    else:
-        text = text.rstrip() + "\n\n" + block + "\n"
-    readme.write_text(text)
 
 
 if __name__ == "__main__":

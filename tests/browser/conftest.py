@@ -86,6 +86,17 @@ def shots() -> Path:
     return SHOTS
 
 
+def wait_for(fn, timeout: float = 30, step: float = 0.2):
+    """Poll ``fn`` until it returns something truthy (or the time is up); its last value."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = fn()
+        if value:
+            return value
+        time.sleep(step)
+    return fn()
+
+
 def map_frame(page, timeout: float = 60):
     """The iframe that holds the Leaflet map, once its event layers are drawn."""
     deadline = time.time() + timeout

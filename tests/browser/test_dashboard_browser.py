@@ -4,23 +4,13 @@ from __future__ import annotations
 
 import time
 
-from conftest import drawn_ids, map_frame
+from conftest import drawn_ids, map_frame, wait_for
 
 ALL = sorted([
     "seed-2021-08-china-war-games", "seed-2021-10-sea-of-japan-naval", "seed-2021-11-19-joint-patrol",
     "seed-2021-11-19-kor-scramble", "seed-2021-11-global-thunder-approach", "seed-2021-11-okhotsk-bomber-flights",
     "seed-2021-11-us-bomber-missions", "xss-test",
 ])
-
-
-def wait_for(fn, timeout=30, step=0.2):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = fn()
-        if value:
-            return value
-        time.sleep(step)
-    return fn()
 
 
 def test_map_renders_offline_with_sample_events(server, page, shots):

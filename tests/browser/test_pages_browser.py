@@ -5,20 +5,10 @@ from __future__ import annotations
 
 import time
 
-from conftest import drawn_ids, map_frame
+from conftest import drawn_ids, map_frame, wait_for
 
 TO_OCTOBER = sorted(["seed-2021-08-china-war-games", "seed-2021-10-sea-of-japan-naval",
                      "seed-2021-11-okhotsk-bomber-flights", "seed-2021-11-us-bomber-missions"])
-
-
-def wait_for(fn, timeout=30, step=0.2):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = fn()
-        if value:
-            return value
-        time.sleep(step)
-    return fn()
 
 
 def events_shown(page) -> str:

@@ -8,19 +8,10 @@ import io
 import time
 
 import defusedxml.ElementTree as SafeET
+from conftest import wait_for
 from PIL import Image
 
 from events import event_types as et
-
-
-def wait_for(fn, timeout=60, step=0.25):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = fn()
-        if value:
-            return value
-        time.sleep(step)
-    return fn()
 
 
 def colour_at(chart, rgb: tuple[int, int, int]) -> tuple[float, float] | None:
