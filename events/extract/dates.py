@@ -156,6 +156,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k, 
     ("mdd", rf"\b(?:from |between )?(?P<m1>{_M})\s+(?P<d1>{_D}){_TO}(?P<d2>{_D})(?:,?\s+(?P<y>{_Y}))?\b"
             r"(?!\s*(?:km|kilomet|mile))"),
     ("ddm", rf"\b(?:from |between )?(?P<d1>{_D}){_TO}(?P<d2>{_D})\s+(?P<m1>{_M})(?:,?\s+(?P<y>{_Y}))?\b"),
+    # Japan's fiscal year runs April to March: "the first half of fiscal 2020", "the fiscal first half"
+    ("fiscal_half", rf"\b(?P<h>first|second)[- ](?:half|six months) of (?:the )?(?:fiscal|financial)(?: year)?"
+                    rf"(?:\s+(?P<y>{_Y}))?"),
+    ("fiscal_half", rf"\b(?:fiscal|financial)(?: year)?\s+(?P<y>{_Y})['’]?s?\s+(?P<h>first|second)[- ]half\b"),
+    ("fiscal_half", r"\b(?:the |this |last )?(?:fiscal|financial) (?P<h>first|second)[- ]half\b"),
+    ("fiscal_year", rf"\b(?:in |during |for )?(?:fiscal|financial) year (?P<y>{_Y})\b|\b(?:in |during |for )?"
+                    rf"(?:FY\s?|fiscal\s+)(?P<y2>{_Y})\b"),
+    ("month_span", rf"\b(?:between |from |in the |the )?(?P<m1>{_M})\s*(?:-|–|—|to|through|and|until)\s*"
+                   rf"(?P<m2>{_M})(?:\s+(?:period|quarter))?(?:,?\s+(?P<y>{_Y}))?(?!\s*\d)"),
+    ("months_to", rf"\b(?P<n>two|three|four|five|six|nine|twelve|\d+) months (?:to|through|ending in|ended in|until|"
+                  rf"that ended in) (?:the end of )?(?P<m1>{_M})(?:\s+(?P<y>{_Y}))?"),
+    ("months_from", rf"\b(?P<n>two|three|four|five|six|nine|\d+) months (?:from|since|starting in|beginning in|"
+                    rf"that began in) (?P<m1>{_M})(?:\s+(?P<y>{_Y}))?"),
     ("md", rf"\b(?:on )?(?P<m1>{_M})\s+(?P<d1>{_D})(?:,?\s+(?P<y>{_Y}))?\b"
            r"(?!\s*(?:km|kilomet|mile|aircraft|bomber|ship))"),
     ("dm", rf"\b(?:on )?(?P<d1>{_D})\s+(?P<m1>{_M})(?:,?\s+(?P<y>{_Y}))?\b"),
@@ -185,7 +198,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k, 
 
 
 # Date forms written out in the text: they need no publication date (a year may still be inferred).
-ABSOLUTE = frozenset({"iso_range", "iso", "mdmd", "dmdm", "mdd", "ddm", "md", "dm", "month_year"})
+ABSOLUTE = frozenset({"iso_range", "iso", "mdmd", "dmdm", "mdd", "ddm", "md", "dm", "month_year", "fiscal_year"})
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
 
 
@@ -217,6 +230,35 @@ def _resolve(kind: str, m: re.Match[str], a: Anchor) -> tuple[date, date, str, b
     if kind in ("md", "dm"):
         d = _parse_day(f"{g['d1']} {g['m1']} {y or ''}", ref)
         return (d, d, "day", False) if d else None
+    if kind == "fiscal_half":
+        fy = int(y) if y else (ref.year if ref.month >= 4 else ref.year - 1)
+        first = g["h"].lower() == "first"
+        s, e = (date(fy, 4, 1), date(fy, 9, 30)) if first else (date(fy, 10, 1), date(fy + 1, 3, 31))
+        if not y and s > ref:
+            s, e = s - relativedelta(years=1), e - relativedelta(years=1)
+        return s, e, "range", False
+    if kind == "fiscal_year":
+        fy = int(y or g["y2"])
+        return date(fy, 4, 1), date(fy + 1, 3, 31), "range", False
+    if kind == "month_span":
+        e0, e = _month_of(g["m2"], ref, y)
+        s, _ = _month_of(g["m1"], ref, str(e.year))
+        if s > e0:
+            s = s - relativedelta(years=1)
+        if s == e0:
+            return None
+        return s, e, "range", False
+    if kind == "months_to":
+        n = g["n"]
+        n = int(n) if n.isdigit() else {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9,
+                                         "twelve": 12}[n.lower()]
+        m0, e = _month_of(g["m1"], ref, y)
+        return m0 - relativedelta(months=n - 1), e, "range", False
+    if kind == "months_from":
+        n = g["n"]
+        n = int(n) if n.isdigit() else {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9}[n.lower()]
+        s, _ = _month_of(g["m1"], ref, y)
+        return s, s + relativedelta(months=n) - timedelta(days=1), "range", False
     if kind in ("month_year", "month"):
         if g.get("pre") == "this":
             s, e = _month_of(g["m1"], ref, str(ref.year))

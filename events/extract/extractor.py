@@ -8,6 +8,7 @@ mentions -> link one operation's events -> validated :class:`Event` objects.
 
 from __future__ import annotations
 
+import copy
 import re
 from datetime import date, timedelta
 from typing import Any
@@ -60,7 +61,8 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
     if not trigs:
         return []
     pls = [p for p in places.find(text, countries)
-           if not types._NEG.search(text[types.clause_start(text, p.start):p.start])]
+           if not types._NEG.search(text[types.clause_start(text, p.start):p.start])
+           and not types._WITHOUT.search(text[max(0, p.start - 40):p.start])]
     mentions = [m for m in actors_mod.find(text, aliases)
                 if not any(p.start <= m.start and m.end <= p.end and not _QUALIFIED_PLACE.search(p.text)
                            and p.kind != "country" for p in pls)]
@@ -149,6 +151,93 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
                         or text.find(a.split(" x")[0].split(" (")[0]) < scramble_start]
             d.closest_km = closest if t.type in ("bomber_approach", "incursion", "other", "transit") else None
         out.append(d)
+    return _split_count_targets(out, text, mentions)
+
+
+_PLATFORM = r"(?:military\s+)?(?:aircraft|planes?|jets?|fighters?|bombers?|drones?|warplanes?|flights?)"
+_TARGET_BEFORE = re.compile(r"\b(?:against|at|toward|towards|to warn(?: off)?|in response to|responding to)\s+"
+                            r"(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_TARGET_AFTER = re.compile(rf"^(?:['’]s)?\s+{_PLATFORM}[^.;]{{0,30}}?\b(?:accounted for|made up|represented|"
+                           rf"were behind|prompted|triggered)\b|^\s+{_PLATFORM}\b", re.I)
+
+
+def _count_targets(text: str, mentions: list[actors_mod.Mention]) -> list[actors_mod.Mention]:
+    """In a tally of scrambles the nationality words name whose aircraft were met: "Chinese aircraft
+    accounted for 234 of the scrambles, while 134 were against Russian aircraft"."""
+    out = []
+    for m in mentions:
+        after = text[m.end:m.end + 60]
+        if _TARGET_BEFORE.search(text[max(0, m.start - 40):m.start]) and re.match(rf"\s+{_PLATFORM}", after, re.I):
+            out.append(m)
+        elif re.match(_TARGET_AFTER.pattern, after, re.I) and re.search(r"\baccounted for|made up|represented|"
+                                                                         r"were behind|prompted|triggered", after):
+            out.append(m)
+    return out
+
+
+def _split_count_targets(drafts: list[Finding], text: str, mentions: list[actors_mod.Mention]) -> list[Finding]:
+    """A scramble tally split by the country met: one aggregate per country with its own number; the
+    nationality words are observers, and the scrambling country comes from the report (context)."""
+    tallies = [d for d in drafts if d.type == "scramble" and types.is_count_claim(text)]
+    if not tallies:
+        return drafts
+    targets = _count_targets(text, mentions)
+    codes = list(dict.fromkeys(m.code for m in targets))
+    if not codes:
+        return drafts
+    out = []
+    for d in drafts:
+        if d not in tallies:
+            if d.type != "scramble" and set(d.actors) <= set(codes) and types.is_count_claim(text):
+                continue  # "Chinese aircraft accounted for 234 of the scrambles" reports no flight of its own
+            out.append(d)
+            continue
+        d.actors = [c for c in d.actors if c not in codes]
+        numbered = [m for m in targets if re.search(r"\d", text[max(0, m.start - 60):m.end + 60])]
+        per = list(dict.fromkeys(m.code for m in numbered))
+        if len(per) < 2:
+            d.observers = codes
+            out.append(d)
+            continue
+        for c in per:
+            x = copy.copy(d)
+            x.observers, x.actors, x.links = [c], list(d.actors), set(d.links)
+            x.notes, x.absorbed, x.merged_evidence = list(d.notes), set(), []
+            out.append(x)
+    return out
+
+
+_AGAIN_ON = re.compile(r"(?:,|;)\s*(?:and\s+|then\s+|but\s+)?(?:again\s+)?(?:on|later on)\s+$", re.I)
+_AGAIN_CUE = re.compile(r"[,;]\s*(?:and\s+|then\s+|but\s+)?(?:again\s+)?(?:later\s+)?on\s+\w", re.I)
+_REPEATABLE = frozenset({"scramble", "other", "incursion", "transit"})
+
+
+def _elided_repeats(s: sentences.Sentence, found: list[Finding], anchor: dates.Anchor) -> list[Finding]:
+    """A clause that only adds a date repeats the sentence's action: "the jets launched again on 29 October to
+    identify an Il-78, and on 30 October to identify and escort an Il-76" reports two scrambles."""
+    text = s.text
+    if not found or not _AGAIN_CUE.search(text):
+        return []
+    days = [m for m in dates.find(text, anchor) if m.precision == "day"]
+    if len(days) < 2 or not found:
+        return []
+    out = []
+    for m in days[1:]:
+        before = text[max(0, m.start - 24):m.start] + ("on " if m.text.lower().startswith("on ") else "")
+        if not _AGAIN_ON.search(before):
+            continue
+        for d in found:
+            single_day = d.date_explicit and d.date_start is not None and d.date_start == d.date_end
+            if d.type not in _REPEATABLE or not single_day or d.date_start == m.date_start or any(
+                    x.type == d.type and x.date_start == m.date_start for x in found + out):
+                continue
+            x = copy.copy(d)
+            x.actors, x.observers, x.links, x.places = list(d.actors), list(d.observers), set(), list(d.places)
+            x.notes, x.absorbed, x.merged_evidence = list(d.notes), set(), []
+            x.assets = [a for a in d.assets if text.find(a.split(" x")[0], m.end) >= 0]
+            x.date_start = x.date_end = m.date_start
+            x.date_relative = m.relative
+            out.append(x)
     return out
 
 
@@ -191,6 +280,13 @@ def _confidence(d: Finding) -> float:
     return round(min(0.97, max(0.05, c)), 2)
 
 
+def _other_day(a: Finding, b: Finding) -> bool:
+    """Two single days the text gives explicitly and that differ: a reaction on 29 October did not meet a
+    flight of 27 October; it met an aircraft of its own (see :func:`reactions.met_aircraft`)."""
+    return (a.date_explicit and b.date_explicit and a.date_start is not None and b.date_start is not None
+            and a.date_start == a.date_end and b.date_start == b.date_end and a.date_start != b.date_start)
+
+
 def _earlier_reaction(before: list[Finding], d: Finding) -> list[Finding]:
     """A reaction that names no one ("were shadowed by the Typhoons") continues the last reaction reported
     just before it: its jets, not the aircraft of the activity between them."""
@@ -204,8 +300,10 @@ def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
         prev = [x for x in drafts[:i] if x.sentence < d.sentence and d.sentence - x.sentence <= 2 and
                 x.type != "scramble"]
         trigger = next((x for x in siblings if x.type != "scramble"), None) if d.type == "scramble" else None
-        if d.type == "scramble" and trigger is None and prev:
+        if d.type == "scramble" and trigger is None and prev and not _other_day(d, prev[-1]):
             trigger = prev[-1]
+        elif d.type == "scramble" and trigger is None and prev and all(p.kind == "country" for p in d.places):
+            d.places = [p for p in prev[-1].places if p.alias_of is None]  # same route, another day
         if trigger is not None:
             d.links.add(trigger.key)
             trigger.links.add(d.key)
@@ -345,7 +443,8 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
     aliases = actors_mod.acronyms(text)
     for s in sents:
         skipped: list[tuple[types.Trigger, str]] = []
-        for d in _sentence_drafts(s, anchor, countries, skipped, aliases):
+        found = _sentence_drafts(s, anchor, countries, skipped, aliases)
+        for d in found + _elided_repeats(s, found, anchor):
             d.key = len(drafts)
             drafts.append(d)
         if left_out is not None:

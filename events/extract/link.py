@@ -83,6 +83,8 @@ def compatible(a: Finding, b: Finding, anaphor: bool = False) -> bool:
         return False
     if not _overlap(a, b):
         return False
+    if a.type == b.type == "scramble" and a.observers and b.observers and not set(a.observers) & set(b.observers):
+        return False  # jets sent against Chinese aircraft and jets sent against Russian ones: two reactions
     one_patrol = a.type == b.type == "joint_patrol" and set(a.actors) == set(b.actors) and not (
         a.date_explicit and b.date_explicit)  # an article's joint patrol is one operation, however routed
     if not (anaphor or one_patrol) and a.place_names and b.place_names and not a.place_names & b.place_names:

@@ -94,6 +94,9 @@ _MODAL = re.compile(
     r"stepping up|step up|expand(?:ing)?|next (?:week|month|year)|upcoming|later this (?:week|month|year)|"
     r"hypothetical|simulat\w+ an? (?:attack|strike)|called for|calls for|urged)\b")
 _NEG = re.compile(r"\b(?:did not|didn't|does not|denied|never|no (?!fewer|less|more)|not)\b", re.I)
+# "continued its flight ... without entering Polish airspace": the entry did not happen
+_WITHOUT = re.compile(r"\bwithout\s+(?:ever\s+|actually\s+)?(?:\w+ing\s+)?(?:entering|violating|crossing|"
+                      r"breaching|intruding|penetrating)?\s*(?:\w+\s+){0,2}$|\bwithout\s+$", re.I)
 _GENERIC = re.compile(r"\b(?:a series of|series of|in recent years|regularly|routinely|often|frequently|usually|"
                       r"increasingly|have held|have conducted|has conducted|the latest in|a rise in|every year|"
                       r"annually|times a year|each year|a year|stepped up|step up|\d[\d,]* times|fiscal year)\b", re.I)
@@ -178,7 +181,7 @@ _HYPOTHETICAL = re.compile(r"\b(?:if|unless|could|might|would|possibility|possib
 def modality(sentence: str, start: int, end: int) -> str:
     """How the trigger's clause presents the activity: reported (it happened), planned, hypothetical or negated."""
     window = sentence[clause_start(sentence, start):end]
-    if _NEG.search(window):
+    if _NEG.search(window) or _WITHOUT.search(sentence[max(0, start - 40):start]):
         return "negated"
     if _MODAL.search(window):
         return "hypothetical" if _HYPOTHETICAL.search(window) else "planned"
