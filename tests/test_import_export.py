@@ -98,7 +98,8 @@ def test_geojson_import_reads_properties_and_geometry(empty_store: Store):
     assert [(e.row, e.field) for e in errors] == [(2, "type")]
 
 
-def run_cli(*args: str, env_db: Path) -> subprocess.CompletedProcess:
+def run_cli(*args: str, env_db: Path | str) -> subprocess.CompletedProcess:
+    """``env_db`` is a SQLite path or a store URL (a PostgreSQL store keeps its URL)."""
     import os
 
     env = {**os.environ, "SORTIE_DB": str(env_db)}
@@ -153,7 +154,7 @@ def test_misnamed_csv_columns_are_errors_naming_the_nearest_known_one(store: Sto
     f = tmp_path / "misnamed.csv"
     f.write_bytes(data)
     before = store.count()
-    r = run_cli("import", str(f), env_db=Path(store.url.removeprefix("sqlite:///")))
+    r = run_cli("import", str(f), env_db=store.url)
     assert r.returncode == 1 and "did you mean 'lat'" in r.stderr and store.count() == before
 
 
