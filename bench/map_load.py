@@ -77,6 +77,7 @@ def python_side(db: Path, repeat: int) -> dict:
     from events.store import Store
     from maps import payload as pl
     from maps.build import events_map
+    from maps.pack import pack_cards, pack_columns
 
     df = Store(str(db), seed=None).frame()
     t = time.perf_counter()
@@ -89,8 +90,8 @@ def python_side(db: Path, repeat: int) -> dict:
         html = events_map(view, inline=False, prepared=prep[prep.index.isin(view.index)]).get_root().render()
         times.append(time.perf_counter() - t)
         script_bytes = max(script_bytes, len(html.encode()))
-    events_file = pl.publish(pl.columns_text(prep), "events").rsplit("/", 1)[-1]
-    cards_file = pl.publish(pl.cards_text(prep), "cards").rsplit("/", 1)[-1]
+    events_file = pl.publish(pack_columns(prep), "events").rsplit("/", 1)[-1]
+    cards_file = pl.publish(pack_cards(prep), "cards").rsplit("/", 1)[-1]
     return {"prep_s": prep_s, "build_s": statistics.median(times), "page_bytes": script_bytes,
             "events_file_bytes": (pl.CACHE / events_file).stat().st_size,
             "cards_file_bytes": (pl.CACHE / cards_file).stat().st_size, "located": int(df["lat"].notna().sum())}

@@ -1,11 +1,13 @@
-"""How long a snapshot takes for N synthetic events (goal: PNG under 1 s for 1,000 on this machine).
+"""Exports at 1,000 and at 100,000 events, side by side in one run (issue 14's table).
 
-Run: python bench/snapshot.py [--rows 1000] [--repeat 5]
+Run: python bench/snapshot.py [--small 1000] [--large 100000] [--repeat 3] [--readme]
 
-Events (mixed types; points, routes and areas from bench/synthetic.py) go through the normal
-import path into a temporary store. Prints medians of: the in-process render per format
-(matplotlib already imported, as in the app), the GIF animation, and the whole CLI run
-(`python -m maps.snapshot --out x.png`, a fresh interpreter, so imports included).
+Two stores of synthetic events (bench/synthetic.py: mixed types, points, routes and areas) are
+made through ``python -m events import``, as a user would. Each output is then one
+``python -m maps.snapshot --out x.FMT`` process, as a briefing script runs it: wall time (median
+of ``--repeat``), peak resident memory of that process (``ru_maxrss`` from ``os.wait4``) and
+the file's size. The 1,000-event store is the baseline; the ratio column is 100k time / 1k time.
+``--readme`` writes the table into README.md between the ``bench/snapshot.py`` markers.
 """
 
 from __future__ import annotations
@@ -22,53 +24,73 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.readme import write_section  # noqa: E402
 from bench.synthetic import write_csv  # noqa: E402
-from events.io import read_file  # noqa: E402
-from events.query import EventFilter  # noqa: E402
-from events.store import Store  # noqa: E402
+
+FORMATS = ("png", "html", "geojson", "csv")
 
 
-def timed(fn) -> float:
+def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(seconds, peak resident MB) of one child process; fails loudly on a non-zero exit."""
     t = time.perf_counter()
-    fn()
-    return time.perf_counter() - t
+    p = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(p.pid, 0)
+    elapsed = time.perf_counter() - t
+    err = p.stderr.read().decode() if p.stderr else ""
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed ({p.returncode}):\n{err}")
+    return elapsed, usage.ru_maxrss / 1024  # Linux reports kilobytes
+
+
+def make_store(tmp: Path, n: int) -> Path:
+    db = tmp / f"events-{n}.db"
+    env = {**os.environ, "SORTIE_DB": str(db)}
+    run([sys.executable, "-m", "events", "-q", "import", str(write_csv(tmp / f"events-{n}.csv", n))], env)
+    return db
+
+
+def measure(db: Path, fmt: str, tmp: Path, repeat: int) -> dict[str, float]:
+    env = {**os.environ, "SORTIE_DB": str(db)}
+    out = tmp / f"{db.stem}.{fmt}"
+    runs = [run([sys.executable, "-m", "maps.snapshot", "--out", str(out)], env) for _ in range(repeat)]
+    return {"s": statistics.median(r[0] for r in runs), "mb": max(r[1] for r in runs),
+            "size": out.stat().st_size / 1e6, "path": str(out)}
+
+
+def table(small: int, large: int, rows: dict[str, tuple[dict, dict]]) -> str:
+    out = [f"| output | {small:,} events: time / peak memory / size | {large:,} events: time / peak memory / size "
+           "| time ratio |", "|---|---|---|---|"]
+    for fmt, (a, b) in rows.items():
+        cell = lambda m: f"{m['s']:.2f} s / {m['mb']:.0f} MB / {m['size']:.1f} MB"  # noqa: E731
+        out.append(f"| {fmt.upper()} | {cell(a)} | {cell(b)} | {b['s'] / a['s']:.1f} |")
+    return "\n".join(out)
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--rows", type=int, default=1_000)
-    ap.add_argument("--repeat", type=int, default=5)
-    ap.add_argument("--no-cli", action="store_true", help="skip the subprocess runs")
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--small", type=int, default=1_000)
+    ap.add_argument("--large", type=int, default=100_000)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--formats", default=",".join(FORMATS))
+    ap.add_argument("--keep", help="copy the large store's PNG here (to look at it)")
+    ap.add_argument("--readme", action="store_true", help="write the table into README.md")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="sortie-snap-"))
-    db = tmp / "bench.db"
-    store = Store(str(db), seed=None)
-    store.add_many(read_file(write_csv(tmp / "events.csv", args.rows))[0])
-    df = store.frame()
-    flt = EventFilter()
-
-    t0 = time.perf_counter()
-    from maps.animation import render_animation
-    from maps.snapshot.static_image import Options, render_image
-
-    print(f"{len(df):,} events; imports {time.perf_counter() - t0:.2f} s; {args.repeat} runs each (median)")
-    render_image(df, flt, "png")  # warm-up: basemap parse and font cache, once per process
-    med = statistics.median
-    for fmt, opts in (("png", Options()), ("png", Options(width=4800, dpi=300)), ("svg", Options()),
-                      ("pdf", Options())):
-        runs = [timed(lambda fmt=fmt, opts=opts: render_image(df, flt, fmt, opts)) for _ in range(args.repeat)]
-        print(f"{fmt:4s} {opts.width:5d} px @ {opts.dpi:3d} dpi  {med(runs):6.3f} s  (min {min(runs):.3f})")
-    gif = [timed(lambda: render_animation(df, flt, "gif")) for _ in range(max(1, args.repeat // 2))]
-    print(f"gif  1200 px, weekly frames over {df['date_start'].min()}..{df['date_end'].max()}  {med(gif):6.2f} s")
-    small = df.head(25)
-    runs = [timed(lambda: render_image(small, flt, "png")) for _ in range(args.repeat)]
-    print(f"png  25 events with labels            {med(runs):6.3f} s")
-    if not args.no_cli:
-        env = {**os.environ, "SORTIE_DB": str(db)}
-        cli = [timed(lambda: subprocess.run([sys.executable, "-m", "maps.snapshot", "--out", str(tmp / "x.png")],
-                                            cwd=ROOT, env=env, check=True, capture_output=True))
-               for _ in range(args.repeat)]
-        print(f"CLI  python -m maps.snapshot --out x.png  {med(cli):6.2f} s  (fresh interpreter, imports included)")
+    dbs = {n: make_store(tmp, n) for n in (args.small, args.large)}
+    rows = {}
+    for fmt in args.formats.split(","):
+        rows[fmt] = (measure(dbs[args.small], fmt, tmp, args.repeat), measure(dbs[args.large], fmt, tmp, args.repeat))
+        a, b = rows[fmt]
+        print(f"{fmt:8s} {a['s']:6.2f} s {a['mb']:5.0f} MB {a['size']:6.1f} MB | "
+              f"{b['s']:6.2f} s {b['mb']:5.0f} MB {b['size']:6.1f} MB | ratio {b['s'] / a['s']:.1f}", flush=True)
+    if args.keep and "png" in rows:
+        Path(args.keep).write_bytes(Path(rows["png"][1]["path"]).read_bytes())
+    text = table(args.small, args.large, rows)
+    print(text)
+    if args.readme:
+        write_section("bench/snapshot.py", text + f"\n\n(`python bench/snapshot.py --readme`, {os.cpu_count()} cores, "
+                      f"median of {args.repeat} runs per cell; peak memory is the process's maximum resident set.)")
 
 
 if __name__ == "__main__":

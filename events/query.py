@@ -24,6 +24,19 @@ class EventFilter:
 
     def apply(self, df: pd.DataFrame) -> pd.DataFrame:
         """Rows matching every set criterion; an event counts if its dates overlap the window."""
+        return df[self.mask(df)]
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The frame columns :meth:`mask` reads for this filter (a narrow read must include them)."""
+        cols = ["status", "type", "date_start", "date_end"]
+        cols += ["actors"] * bool(self.actors) + ["observers"] * bool(self.observers)
+        if self.text:
+            cols += ["evidence", "places", "assets", "source_name", "notes"]
+        return tuple(dict.fromkeys(cols))
+
+    def mask(self, df: pd.DataFrame) -> pd.Series:
+        """True for the rows :meth:`apply` keeps."""
         mask = pd.Series(True, index=df.index) if self.drafts else df["status"] == "approved"
         if self.types:
             mask &= df["type"].isin(self.types)
@@ -44,7 +57,7 @@ class EventFilter:
                 + " " + df["source_name"].fillna("") + " " + df["notes"].fillna("")
             ).str.casefold()
             mask &= hay.str.contains(needle, regex=False)
-        return df[mask]
+        return mask
 
     def to_params(self) -> dict[str, str]:
         """Short, readable query parameters; empty criteria are left out."""

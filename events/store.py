@@ -20,8 +20,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from events import db
-from events.frame import decode_rows
+from events.frame import decode_rows, rows_frame
 from events.io import read_events
+from events.query import EventFilter
 from events.schema import Event, utcnow
 from events.tables import events_table, history_table, meta_table
 
@@ -185,6 +186,45 @@ class Store:
         with self.engine.connect() as c:
             df = pd.read_sql(sa.select(events_table).order_by(events_table.c.date_start, events_table.c.id), c)
         return decode_rows(df)
+
+    def scan(self, flt: EventFilter | None = None, columns: Iterable[str] | None = None, *,
+             json_text: bool = False, chunk: int = 20_000) -> Iterator[pd.DataFrame]:
+        """The events matching ``flt`` in date order, ``chunk`` rows at a time, only ``columns``.
+
+        How exports read a large store: memory holds one chunk, not every event with its
+        decoded JSON. Status, types and dates are filtered in SQL (served by indexes), the rest
+        by :meth:`EventFilter.mask` on each chunk, so the rows are exactly ``flt.apply(frame())``.
+        ``json_text``: list and geometry columns come as their JSON text, for writers that copy
+        them into JSON output (decoding and re-encoding them was most of an export's time).
+        """
+        flt = flt or EventFilter()
+        t = events_table
+        want = list(dict.fromkeys(columns or t.c.keys()))
+        read = list(dict.fromkeys([*want, *flt.columns]))
+        json_cols = {c.name for c in t.c if isinstance(c.type, sa.JSON)}
+        date_cols = {c.name for c in t.c if type(c.type) is sa.Date}
+        cols = [sa.cast(t.c[n], sa.Text).label(n) if (json_text and n in json_cols) or n in date_cols else t.c[n]
+                for n in read]
+        q = sa.select(*cols).order_by(t.c.date_start, t.c.id)
+        if not flt.drafts:
+            q = q.where(t.c.status == "approved")
+        if flt.types:
+            q = q.where(t.c.type.in_(flt.types))
+        if flt.date_from:
+            q = q.where(t.c.date_end >= flt.date_from)
+        if flt.date_to:
+            q = q.where(t.c.date_start <= flt.date_to)
+        with self.engine.connect() as c:
+            for part in c.execution_options(yield_per=chunk).execute(q).partitions():
+                df = rows_frame(part, read, text_dates=True)
+                probe = df
+                if json_text and json_cols & set(flt.columns):
+                    probe = df.copy()
+                    for n in json_cols & set(flt.columns):
+                        probe[n] = [json.loads(v) if v else [] for v in df[n]]
+                df = df[flt.mask(probe)]
+                if len(df):
+                    yield df[want].reset_index(drop=True)
 
     def history(self, event_id: str | None = None, op: str | None = None) -> list[HistoryEntry]:
         """Earlier versions, newest first; ``op='delete'`` lists what can be undeleted."""

@@ -127,6 +127,17 @@ def default_gazetteer() -> Gazetteer:
     global _default
     with _default_lock:
         if _default is None:
-            override = os.environ.get("SORTIE_GAZETTEER_DIR")
-            _default = Gazetteer(Path(override)) if override else Gazetteer()
+            _default = open_gazetteer()
         return _default
+
+
+def gazetteer_loaded() -> bool:
+    """Whether :func:`default_gazetteer` has been loaded in this process."""
+    return _default is not None
+
+
+def open_gazetteer() -> Gazetteer:
+    """A new gazetteer from the default folder, for a caller that reads it once and lets it go
+    (its ~60 MB in memory then serve the rest of the process); :func:`default_gazetteer` keeps one."""
+    override = os.environ.get("SORTIE_GAZETTEER_DIR")
+    return Gazetteer(Path(override)) if override else Gazetteer()

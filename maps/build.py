@@ -14,6 +14,7 @@ from maps import payload as pl
 from maps.basemap import base_map, basemap_data
 from maps.events_layer import EventsLayer
 from maps.labels import MarineLabels, marine_labels
+from maps.pack import pack_cards, pack_columns
 from maps.permalink import MapLink
 
 BORDER_COLOR = et.COLORS["bomber_approach"]
@@ -55,6 +56,7 @@ def events_map(
     permalink: bool = False,
     prepared: pd.DataFrame | None = None,
     private: bool = False,
+    cards: bytes | None = None,
 ) -> folium.Map:
     """Offline base map with the events, a legend, a layer per type and a timeline.
 
@@ -65,6 +67,8 @@ def events_map(
     ``prepared``: :func:`maps.payload.prepare` of ``df``, when the caller has it cached.
     ``private``: the events stay inline even with ``inline=False`` (only the public basemap and
     labels become static files), for a deployment where event data needs a signed-in session.
+    ``cards``: the packed cards (:class:`maps.pack.CardWriter`), when the caller streamed them
+    and ``prepared`` has no card column.
     """
     def source(data: Any, name: str) -> Any:
         return data if inline else pl.publish(data, name)
@@ -74,12 +78,11 @@ def events_map(
     m = base_map(basemap_source=source(basemap_data(), "basemap"), control=control, **view)
     MarineLabels(source(marine_labels(), "labels"), control).add_to(m)
     prep = pl.prepare(df) if prepared is None else prepared
-    draw, cards = pl.columns_text(prep), pl.cards_text(prep)
+    draw, cards = pack_columns(prep), cards if cards is not None else pack_cards(prep)
     events_inline = inline or private
     if not events_inline:
         draw, cards = pl.publish(draw, "events"), pl.publish(cards, "cards")
-    EventsLayer(draw, cards, map_options(df, start, end, link, permalink), control,
-                inline=events_inline).add_to(m)
+    EventsLayer(draw, cards, map_options(df, start, end, link, permalink), control).add_to(m)
     b = bounds(df)
     if b and not link.center:
         pad = 3.0

@@ -8,6 +8,7 @@ declares the JS files so streamlit-folium loads them like any folium plugin's.
 
 from __future__ import annotations
 
+import base64
 import json
 from typing import Any
 
@@ -25,6 +26,13 @@ def script_json(text: str) -> JsCode:
     return JsCode(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+def _embedded(data: bytes | str) -> JsCode:
+    """A pack file as ``{"b64": ...}`` (base64 has no character that could end a script), or a URL."""
+    if isinstance(data, bytes):
+        return JsCode(json.dumps({"b64": base64.b64encode(data).decode("ascii")}))
+    return script_json(json.dumps(data))
+
+
 class EventsLayer(JSCSSMixin, MacroElement):
     _template = Template(
         """
@@ -37,11 +45,11 @@ class EventsLayer(JSCSSMixin, MacroElement):
     default_js = sortie_js("canvas", "canvas-draw", "canvas-shapes", "cards", "legend", "timeline", "permalink",
                            "events")
 
-    def __init__(self, source: str, cards: str, options: dict[str, Any], control: Any = None, inline: bool = False):
-        """``source``/``cards``: JSON text to embed (``inline``), else the URLs the browser fetches them from."""
+    def __init__(self, source: bytes | str, cards: bytes | str, options: dict[str, Any], control: Any = None):
+        """``source``/``cards``: :mod:`maps.pack` files to embed (bytes, as base64), or the URLs
+        the browser fetches them from (str)."""
         super().__init__()
         self._name = "EventsLayer"
-        self.source = script_json(source) if inline else script_json(json.dumps(source))
-        self.cards = script_json(cards) if inline else script_json(json.dumps(cards))
+        self.source, self.cards = _embedded(source), _embedded(cards)
         self.options = options
         self.control = control

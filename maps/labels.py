@@ -9,7 +9,7 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
-from geo.gazetteer import default_gazetteer
+from geo.gazetteer import default_gazetteer, gazetteer_loaded, open_gazetteer
 from maps.assets import sortie_js
 
 LAYER_NAME = "Sea and strait names"
@@ -18,12 +18,12 @@ FONT_PX = {"ocean": 13, "sea": 12, "gulf": 11, "strait": 11, "bay": 10, "channel
 
 @lru_cache(maxsize=1)
 def marine_labels() -> list[list[Any]]:
-    """[name, lat, lon, font px] of every named marine area in the gazetteer."""
-    return [
-        [p.name, round(p.lat, 3), round(p.lon, 3), FONT_PX[p.kind]]
-        for p in default_gazetteer().places()
-        if p.kind in FONT_PX
-    ]
+    """[name, lat, lon, font px] of every named marine area in the gazetteer.
+
+    Read from a gazetteer opened for this and then dropped, unless the process already holds
+    the shared one: a map or export that geocodes nothing need not keep every place name."""
+    gaz = default_gazetteer() if gazetteer_loaded() else open_gazetteer()
+    return [[p.name, round(p.lat, 3), round(p.lon, 3), FONT_PX[p.kind]] for p in gaz.places() if p.kind in FONT_PX]
 
 
 class MarineLabels(JSCSSMixin, MacroElement):

@@ -19,9 +19,12 @@ from __future__ import annotations
 import gzip
 import json
 import struct
+import zlib
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
+import orjson
 import pandas as pd
 
 MAGIC = b"SRT1"
@@ -36,14 +39,14 @@ def _lines(values: list[str]) -> bytes:
 
 def _geometry(geoms: list[Any]) -> dict[str, np.ndarray]:
     """Routes and areas (GeoJSON dicts or JSON text; '' or None for a point) as flat arrays:
-    ``gi`` event index and ``ga`` area flag per shape, ``gp`` first part per shape (+ end),
-    ``gc`` first coordinate per part (+ end), ``gxy`` lon, lat pairs."""
+    ``g_index`` event index and ``g_area`` area flag per shape, ``g_part`` first part per shape
+    (+ end), ``g_coord`` first coordinate per part (+ end), ``g_xy`` lon, lat pairs."""
     gi, ga, gp, gc, xy = [], [], [0], [0], []
     for i, g in enumerate(geoms):
-        if not g:
+        if not isinstance(g, (str, dict)) or not g:  # a point: None (or NaN, in a column of JSON texts)
             continue
         if isinstance(g, str):
-            g = json.loads(g)
+            g = orjson.loads(g)
         code = _GEOM_CODES.get(g["type"])
         if code is None:  # a point (or multipoint) is drawn at its lat/lon
             continue
@@ -56,8 +59,8 @@ def _geometry(geoms: list[Any]) -> dict[str, np.ndarray]:
         gi.append(i)
         ga.append(code)
         gp.append(len(gc) - 1)
-    return {"gi": np.array(gi, np.uint32), "ga": np.array(ga, np.uint8), "gp": np.array(gp, np.uint32),
-            "gc": np.array(gc, np.uint32), "gxy": np.array(xy, np.float32)}
+    return {"g_index": np.array(gi, np.uint32), "g_area": np.array(ga, np.uint8), "g_part": np.array(gp, np.uint32),
+            "g_coord": np.array(gc, np.uint32), "g_xy": np.array(xy, np.float32)}
 
 
 def pack_columns(prep: pd.DataFrame) -> bytes:
@@ -79,6 +82,9 @@ def pack_columns(prep: pd.DataFrame) -> bytes:
 
 
 def _frame(n: int, cols: list[tuple[str, str, bytes]]) -> bytes:
+    names = [c[0] for c in cols]
+    if len(set(names)) != len(names):
+        raise ValueError(f"column names repeat: {names}")
     header: dict[str, Any] = {"n": n, "cols": []}
     offset = 0
     for name, kind, data in cols:
@@ -112,10 +118,32 @@ def unpack_columns(blob: bytes) -> dict[str, Any]:
     return out
 
 
+class CardWriter:
+    """Card rows (JSON text per row, aligned with the columns) into one gzip'd JSON array,
+    chunk by chunk, so an export of 100,000 events never holds every card's text at once."""
+
+    def __init__(self) -> None:
+        self._z = zlib.compressobj(6, zlib.DEFLATED, 31)  # wbits 31: a gzip stream
+        self._out = [self._z.compress(b"[")]
+        self._first = True
+
+    def add(self, cards: Iterable[str]) -> None:
+        text = ",".join(cards)
+        if text:
+            self._out.append(self._z.compress((text if self._first else "," + text).encode("utf-8")))
+            self._first = False
+
+    def close(self) -> bytes:
+        self._out.append(self._z.compress(b"]"))
+        self._out.append(self._z.flush())
+        return b"".join(self._out)
+
+
 def pack_cards(prep: pd.DataFrame) -> bytes:
     """Card rows (JSON text per row, aligned with the columns) as one gzip'd JSON array."""
-    text = "[" + ",".join(prep["card"].tolist()) + "]"
-    return gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
+    w = CardWriter()
+    w.add(prep["card"].tolist())
+    return w.close()
 
 
 def unpack_cards(blob: bytes) -> list[Any]:

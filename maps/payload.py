@@ -1,22 +1,25 @@
-"""The events a map draws, as JSON for the scripts of static/sortie/: drawing columns and cards.
+"""The events a map draws, for the scripts of static/sortie/: drawing columns and cards.
 
 The columns (id, type, days, point, precision, tooltip, links, and the shapes of routes and
 areas) are what the canvas needs to draw; the cards (dates in words, countries, places, assets,
 evidence, source) are most of the bytes and are only needed on a click, so they are a second
-file. Report text travels as plain strings and is rendered with textContent in the browser, so
-no HTML is built here. The dashboard serves both as static files named by content hash
-(fetched once, cached by the browser) instead of sending them over Streamlit's websocket on
-every rerun; exports embed them.
+file. Both travel in :mod:`maps.pack`'s compact encoding. Report text travels as plain strings
+and is rendered with textContent in the browser, so no HTML is built here. The dashboard serves
+both as static files named by content hash (fetched once, cached by the browser) instead of
+sending them over Streamlit's websocket on every rerun; exports embed them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import orjson
 import pandas as pd
 
 from events import event_types as et
@@ -35,12 +38,6 @@ def day_number(d: date) -> int:
     return (d - EPOCH).days
 
 
-def _round(coords: Any) -> Any:
-    if isinstance(coords, (int, float)):
-        return round(coords, 4)
-    return [_round(c) for c in coords]
-
-
 def _text(v: Any) -> str | None:
     return v if isinstance(v, str) and v else None
 
@@ -48,51 +45,98 @@ def _text(v: Any) -> str | None:
 DRAW_COLUMNS = ("id", "t", "d0", "d1", "lat", "lon", "gp", "km", "tip", "rel", "inf")
 
 
+FIELDS = ("id", "type", "date_start", "date_end", "date_precision", "actors", "observers", "places", "assets",
+          "evidence", "source_name", "source_url", "published", "status", "lat", "lon", "geo_precision",
+          "closest_approach_km", "related", "geometry", "modality")  # what prepare() reads
+
+
+def _dump(v: Any) -> str:
+    """Compact UTF-8 JSON by orjson: a card per event made json.dumps most of an export's time."""
+    return orjson.dumps(v).decode("utf-8")
+
+
+
+_GEOM_TYPE = re.compile(r'"type"\s*:\s*"(\w+)"')
+
+
+def _geom_type(g: Any) -> str:
+    """A geometry's type, from its dict or (without parsing the coordinates) its JSON text."""
+    if isinstance(g, dict):
+        return g["type"]
+    if g.startswith('{"type":"Point"'):  # most events, as SQLite stores them
+        return "Point"
+    m = _GEOM_TYPE.search(g)
+    return m.group(1) if m else ""
+
+
+def _json(v: Any) -> str:
+    """A list or geometry column's value as JSON text; a frame read with ``json_text`` already has it."""
+    return v if isinstance(v, str) else _dump(v)
+
+
+def _decoded(v: Any, memo: dict[str, Any] | None = None) -> Any:
+    if not isinstance(v, str):
+        return v
+    if memo is None:
+        return orjson.loads(v)
+    if v not in memo:
+        memo[v] = orjson.loads(v)
+    return memo[v]
+
+
 def prepare(df: pd.DataFrame) -> pd.DataFrame:
-    """Every located event as the map needs it: drawing columns, geometry and card as JSON text.
+    """Every located event as the map needs it: drawing columns, route/area geometry, card as JSON text.
 
     Made once per store write and cached by the app; the map of any filter is then a selection
-    of rows and a few joins (milliseconds at 100,000 events).
+    of rows and a few joins (milliseconds at 100,000 events). List and geometry columns may be
+    decoded or JSON text (``Store.scan(json_text=True)``): the card copies the text as it is.
     """
     loc = df[df["geometry"].notna()]
+    col = {f: loc[f].tolist() for f in FIELDS}
+    decoded: dict[str, Any] = {}  # actor lists repeat: decode each distinct text once
+    when: dict[tuple[Any, Any, Any], str] = {}  # and so do (start, end, precision)
+    gtypes = [_geom_type(g) for g in col["geometry"]]
+    cards, tips = [], []
+    # plain column lists: DataFrame.to_dict("records") alone took half the time at 100,000 events
+    for (etype, start, end, dprec, actors, observers, places, assets, evidence, sname, surl, published, status,
+         modality) in zip(*(col[f] for f in ("type", "date_start", "date_end", "date_precision", "actors", "observers",
+                                               "places", "assets", "evidence", "source_name", "source_url",
+                                               "published", "status", "modality")), strict=True):
+        key = (start, end, dprec)
+        if key not in when:
+            when[key] = _dump(date_text(start, end, dprec))
+        scalars = _dump([evidence or "", _text(sname), _text(surl),
+                         published.isoformat() if isinstance(published, date) else None, status,
+                         None if modality == "reported" else modality])
+        cards.append(f"[{when[key]},{_json(actors)},{_json(observers)},{_json(places)},{_json(assets)},{scalars[1:]}")
+        tips.append(tooltip_text({"type": etype, "actors": _decoded(actors, decoded), "date_start": start}))
     type_index = {t: i for i, t in enumerate(et.EVENT_TYPES)}
     gp_index = {g: i for i, g in enumerate(GEO_PRECISIONS)}
-    fields = ("id", "type", "date_start", "date_end", "date_precision", "actors", "observers", "places", "assets",
-              "evidence", "source_name", "source_url", "published", "status", "lat", "lon", "geo_precision",
-              "closest_approach_km", "related", "geometry", "modality")
-    rows = []
-    # plain column lists: DataFrame.to_dict("records") alone took half the time at 100,000 events
-    for (eid, etype, start, end, dprec, actors, observers, places, assets, evidence, sname, surl, published,
-         status, lat, lon, gprec, km, related, geom, modality) in zip(*(loc[f].tolist() for f in fields), strict=True):
-        line = geom["type"] in ("LineString", "MultiLineString")
-        card = [date_text(start, end, dprec), actors, observers, places, assets, evidence or "", _text(sname),
-                _text(surl), published.isoformat() if isinstance(published, date) else None, status,
-                None if modality == "reported" else modality]
-        rows.append((
-            eid, type_index[etype], day_number(start), day_number(end), round(float(lat), 4), round(float(lon), 4),
-            gp_index[gprec], None if km is None or km != km else float(km),
-            tooltip_text({"type": etype, "actors": actors, "date_start": start}), related,
-            # a line through named places is our drawing, not a reported track
-            int(line and gprec != "exact"),
-            "" if geom["type"] == "Point" else json.dumps(
-                {"type": geom["type"], "coordinates": _round(geom["coordinates"])}, separators=(",", ":")),
-            json.dumps(card, ensure_ascii=False, separators=(",", ":")),
-        ))
-    return pd.DataFrame(rows, index=loc.index, columns=[*DRAW_COLUMNS, "geom", "card"])
+    km = pd.to_numeric(pd.Series(col["closest_approach_km"], index=loc.index, dtype=object), errors="coerce")
 
+    def days(values: list[date]) -> np.ndarray:
+        return np.fromiter((d.toordinal() for d in values), np.int64, len(values)) - EPOCH.toordinal()
 
-def columns_text(prep: pd.DataFrame) -> str:
-    """The drawing data as JSON columns (far smaller and faster to parse than one object per event)."""
-    cols = {c: prep[c].tolist() for c in DRAW_COLUMNS}
-    cols["km"] = [None if v != v else v for v in cols["km"]]  # pandas stores a missing float as NaN
-    head = json.dumps(cols, ensure_ascii=False, separators=(",", ":"))[:-1]
-    geoms = ",".join(f'"{i}":{g}' for i, g in enumerate(prep["geom"]) if g)
-    return head + ',"geom":{' + geoms + "}}"
-
-
-def cards_text(prep: pd.DataFrame) -> str:
-    """Card details row by row, aligned with :func:`columns_text`; fetched on the first click."""
-    return "[" + ",".join(prep["card"]) + "]"
+    out = pd.DataFrame({
+        "id": pd.Series(col["id"], index=loc.index, dtype=object),
+        "t": loc["type"].map(type_index).astype(np.int64),
+        "d0": days(col["date_start"]), "d1": days(col["date_end"]),
+        "lat": loc["lat"].astype(float).round(4), "lon": loc["lon"].astype(float).round(4),
+        "gp": loc["geo_precision"].map(gp_index).astype(np.int64),
+        "km": km.astype(object).where(km.notna(), None),
+        "tip": pd.Series(tips, index=loc.index, dtype=object),
+        "rel": pd.Series([None if r in (None, "[]", "null") else _decoded(r) for r in col["related"]],
+                         index=loc.index, dtype=object),
+        # a line through named places is our drawing, not a reported track
+        "inf": [int(g in ("LineString", "MultiLineString") and p != "exact")
+                for g, p in zip(gtypes, col["geo_precision"], strict=True)],
+        # routes and areas as dict or JSON text (maps.pack reads both); a point is drawn at lat/lon
+        "geom": pd.Series([None if t in ("Point", "MultiPoint") else g for t, g in zip(gtypes, col["geometry"],
+                                                                                      strict=True)],
+                          index=loc.index, dtype=object),
+        "card": pd.Series(cards, index=loc.index, dtype=object),
+    }, index=loc.index)
+    return out
 
 
 def country_names(df: pd.DataFrame) -> dict[str, str]:
@@ -101,17 +145,21 @@ def country_names(df: pd.DataFrame) -> dict[str, str]:
 
 
 def publish(data: Any, kind: str = "events") -> str:
-    """Write JSON data (or JSON text) under static/cache/, named by content hash; return its URL."""
-    text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    raw = text.encode("utf-8")
-    name = f"{kind}-{hashlib.sha1(raw).hexdigest()[:16]}.json"
+    """Write data under static/cache/, named by content hash; return its URL. Bytes (a
+    :mod:`maps.pack` file) are written as they are, as ``.bin``; anything else as JSON."""
+    if isinstance(data, bytes):
+        raw, suffix = data, "bin"
+    else:
+        text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        raw, suffix = text.encode("utf-8"), "json"
+    name = f"{kind}-{hashlib.sha1(raw).hexdigest()[:16]}.{suffix}"
     CACHE.mkdir(parents=True, exist_ok=True)
     target = CACHE / name
     if not target.exists():
         tmp = target.with_suffix(".part")
         tmp.write_bytes(raw)
         tmp.replace(target)
-        old = sorted(CACHE.glob(f"{kind}-*.json"), key=lambda p: p.stat().st_mtime)[:-KEEP_FILES]
+        old = sorted(CACHE.glob(f"{kind}-*.{suffix}"), key=lambda p: p.stat().st_mtime)[:-KEEP_FILES]
         for p in old:
             p.unlink(missing_ok=True)
     else:
@@ -124,7 +172,7 @@ def unpublish(kinds: tuple[str, ...] = ("events", "cards")) -> int:
     not stay readable under /app/static/); returns how many."""
     gone = 0
     for kind in kinds:
-        for p in CACHE.glob(f"{kind}-*.json"):
+        for p in CACHE.glob(f"{kind}-*.*"):
             p.unlink(missing_ok=True)
             gone += 1
     return gone

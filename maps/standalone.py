@@ -66,13 +66,15 @@ def _caption(title: str, n: int) -> str:
 
 
 def standalone_html(df: pd.DataFrame, title: str = "Sortie map", start: date | None = None,
-                    end: date | None = None) -> str:
+                    end: date | None = None, prepared: pd.DataFrame | None = None, cards: bytes | None = None) -> str:
     """One self-contained page of the map of ``df``: popups, layers, legend and timeline.
 
     ``start``/``end`` bound the timeline (the filter's window); the events are embedded in the
-    page (``inline``), never fetched from the app's cache.
+    page (``inline``, in :mod:`maps.pack`'s encoding), never fetched from the app's cache.
+    ``prepared``/``cards``: :func:`maps.payload.prepare` of ``df`` and its packed cards, when the
+    caller made them chunk by chunk.
     """
-    html = events_map(df, start, end, inline=True).get_root().render()
+    html = events_map(df, start, end, inline=True, prepared=prepared, cards=cards).get_root().render()
     html = inline_assets(html)
     head = f"<title>{escape(title)}</title>"
     html = html.replace("<head>", "<head>\n    " + head, 1)

@@ -9,6 +9,8 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
+from maps.pack import unpack_cards, unpack_columns
+
 STATIC = Path(__file__).resolve().parent.parent / "static"
 
 
@@ -19,13 +21,12 @@ def map_args(at: AppTest, index: int = 0) -> dict[str, Any]:
 
 
 def map_file(at: AppTest, kind: str = "events", index: int = 0) -> Any:
-    """A JSON file the map script loads from static/cache/: ``events`` (drawing columns) or ``cards``."""
+    """A pack file the map script loads from static/cache/, decoded: ``events`` (drawing columns) or ``cards``."""
     script = map_args(at, index)["script"]
-    url = re.search(rf'"/app/static/(cache/{kind}-[0-9a-f]+\.json)"', script)
+    url = re.search(rf'"/app/static/(cache/{kind}-[0-9a-f]+\.bin)"', script)
     assert url, f"the map script does not load a {kind} file"
-    text = (STATIC / url.group(1)).read_text(encoding="utf-8")
-    # strict JSON, as browsers parse it: Python alone would accept NaN
-    return json.loads(text, parse_constant=lambda c: (_ for _ in ()).throw(ValueError(f"{c} is not JSON")))
+    blob = (STATIC / url.group(1)).read_bytes()
+    return unpack_columns(blob) if kind == "events" else unpack_cards(blob)
 
 
 def ids_on_map(at: AppTest, index: int = 0) -> set[str]:

@@ -1,9 +1,12 @@
+import json
 import threading
 from datetime import date
 
+import pandas as pd
 import pytest
 import sqlalchemy as sa
 
+from events.query import EventFilter
 from events.schema import Event
 from events.store import StaleEdit, Store
 
@@ -145,3 +148,30 @@ def test_concurrent_saves_of_one_event_never_lose_one(store: Store):
         t.join(60)
     assert sorted(results) == ["saved", "stale"]
     assert store.get(ev.id).version == ev.version + 1
+
+
+@pytest.mark.parametrize("flt", [
+    EventFilter(), EventFilter(drafts=True), EventFilter(types=("scramble", "bomber_approach")),
+    EventFilter(actors=("RUS",), observers=("KOR",)),
+    EventFilter(date_from=date(2021, 11, 1), date_to=date(2021, 11, 20)),
+    EventFilter(text="tu-95"), EventFilter(actors=("CHN",), text="bomber", drafts=True),
+])
+def test_scan_gives_exactly_the_filtered_frame_chunk_by_chunk(store: Store, flt: EventFilter):
+    store.add(Event(id="draft-x", type="exercise", date_start=date(2021, 11, 5), actors=["RUS"], status="draft",
+                    evidence="Drill with Tu-95 bombers."))
+    want = flt.apply(store.frame()).reset_index(drop=True)
+    parts = list(store.scan(flt, chunk=3))
+    assert all(len(p) <= 3 for p in parts)
+    got = pd.concat(parts, ignore_index=True) if parts else want.iloc[:0]
+    assert got["id"].tolist() == want["id"].tolist() and len(want)
+    cols = ["type", "date_start", "date_end", "actors", "observers", "geometry", "lat", "lon", "published"]
+    assert got[cols].astype(str).equals(want[cols].astype(str))
+
+
+def test_scan_can_leave_list_columns_as_json_text_and_read_only_some_columns(store: Store):
+    flt = EventFilter(actors=("RUS",))
+    got = pd.concat(store.scan(flt, ["id", "actors", "geometry"], json_text=True), ignore_index=True)
+    assert list(got.columns) == ["id", "actors", "geometry"]
+    want = flt.apply(store.frame())
+    assert [json.loads(a) for a in got["actors"]] == want["actors"].tolist()
+    assert [json.loads(g) if g else None for g in got["geometry"]] == want["geometry"].tolist()

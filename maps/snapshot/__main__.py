@@ -16,7 +16,7 @@ from events.event_types import EVENT_TYPES
 from events.query import EventFilter
 from events.schema import country_codes
 from maps.snapshot.extent import BadBBox, parse_bbox
-from maps.snapshot.outputs import FORMATS, Request, make
+from maps.snapshot.outputs import FORMATS, Request, export
 
 
 class UsageError(ValueError):
@@ -108,16 +108,16 @@ def run(argv: list[str] | None = None) -> int:
 
     from events.store import Store
 
-    df = Store(args.db).frame()
-    view = flt.apply(df)
-    data = make(view, flt, Request(fmt=fmt, title=args.title, width=args.width, dpi=args.dpi, bbox=args.bbox))
+    store = Store(args.db)
+    req = Request(fmt=fmt, title=args.title, width=args.width, dpi=args.dpi, bbox=args.bbox)
     tmp = out.with_name(out.name + ".part")
     try:
-        tmp.write_bytes(data)
+        with open(tmp, "wb") as f:
+            n = export(store, flt, req, f)
         tmp.replace(out)  # atomic: a reader never sees half a file
     finally:
         tmp.unlink(missing_ok=True)
-    print(f"wrote {out} ({len(data):,} bytes, {len(view):,} of {len(df):,} events)")
+    print(f"wrote {out} ({out.stat().st_size:,} bytes, {n:,} of {store.count():,} events)")
     return 0
 
 

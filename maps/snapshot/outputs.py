@@ -9,15 +9,20 @@ not pay for the plotting stack.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import io
+import sys
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
+from typing import IO, Any
 
+import orjson
 import pandas as pd
 
 from events import io as formats
-from events.frame import frame_events
+from events.frame import events_frame, frame_events
 from events.query import EventFilter
+from events.store import Store
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,90 @@ def make(df: pd.DataFrame, flt: EventFilter, req: Request) -> bytes:
     if out is None:
         raise ValueError(f"unsupported format {req.fmt!r}: use one of {', '.join(FORMATS)}")
     return out.make(df, flt, Request(out.name, req.title, req.width, req.dpi, req.bbox))
+
+
+JSON_COLUMNS = ("actors", "observers", "places", "assets", "geometry", "related")
+
+
+def _decode(df: pd.DataFrame, columns: tuple[str, ...] = JSON_COLUMNS) -> pd.DataFrame:
+    """JSON text columns of a ``Store.scan(json_text=True)`` chunk -> lists and dicts (None stays None).
+
+    Equal texts share one decoded value (country lists repeat across thousands of events);
+    the frame is read, never changed in place."""
+    for c in columns:
+        if c in df:
+            memo: dict[str, Any] = {}
+            df[c] = [(memo[v] if v in memo else memo.setdefault(v, orjson.loads(v))) if isinstance(v, str) else v
+                     for v in df[c]]
+    return df
+
+
+def export(store: Store, flt: EventFilter, req: Request, f: IO[bytes]) -> int:
+    """Write ``req``'s output of the store's events matching ``flt`` to ``f``; returns how many.
+
+    Reads the way each output needs instead of one frame of every event: event files row by row
+    (memory holds one chunk), the standalone page chunk by chunk into its compact columns with
+    the list columns left as JSON text, images from all rows once. ``make`` stays the path for a
+    frame already in memory (the app's download buttons).
+    """
+    fmt = req.fmt.lower()
+    out = OUTPUTS.get(fmt)
+    if out is None:
+        raise ValueError(f"unsupported format {req.fmt!r}: use one of {', '.join(FORMATS)}")
+    req = Request(out.name, req.title, req.width, req.dpi, req.bbox)
+    if out.make not in (_image, _html, _animation):  # an event file: streamed
+        n = 0
+
+        def events() -> Iterator[Any]:
+            nonlocal n
+            for chunk in store.scan(flt):
+                n += len(chunk)
+                yield from frame_events(chunk)
+
+        text = io.TextIOWrapper(f, encoding="utf-8", newline="")
+        formats.write(fmt, events(), text, req.title)
+        text.flush()
+        text.detach()
+        return n
+    if out.make is _html:
+        from maps.labels import marine_labels
+        from maps.pack import CardWriter
+        from maps.payload import FIELDS, prepare
+        from maps.standalone import standalone_html
+
+        marine_labels()  # first: the gazetteer they come from is let go before the events arrive
+        light, preps, cards = [], [], CardWriter()
+        lo, hi = flt.date_from, flt.date_to
+        for chunk in store.scan(flt, FIELDS, json_text=True, chunk=10_000):
+            prep = prepare(chunk)
+            cards.add(prep.pop("card").tolist())
+            preps.append(prep)
+            # what the page's options and extent read besides the prepared columns (the timeline's
+            # ends are kept as two dates, not a date per event)
+            lo = min(lo or date.max, min(chunk["date_start"])) if flt.date_from is None else lo
+            hi = max(hi or date.min, max(chunk["date_end"])) if flt.date_to is None else hi
+            light.append(_decode(chunk[["type", "lat", "lon", "actors", "observers"]].assign(
+                type=[sys.intern(t) for t in chunk["type"]]), ("actors", "observers")))
+            del chunk
+        df = pd.concat(light, ignore_index=True) if light else events_frame([])
+        prep = pd.concat(preps, ignore_index=True) if preps else prepare(df).drop(columns="card")
+        del light, preps
+        html = standalone_html(df, title=req.title, start=lo, end=hi, prepared=prep, cards=cards.close())
+        f.write(html.encode("utf-8"))
+        return len(df)
+    if out.make is _image:
+        from maps.snapshot.static_image import COLUMNS, DENSE_JSON, is_dense
+
+        # the few columns a picture reads, JSON left as text until it is known which it needs
+        frames = list(store.scan(flt, COLUMNS, json_text=True))
+        df = pd.concat(frames, ignore_index=True) if frames else events_frame([])
+        del frames
+        f.write(out.make(_decode(df, DENSE_JSON if is_dense(df) else JSON_COLUMNS), flt, req))
+        return len(df)
+    frames = [_decode(c) for c in store.scan(flt, json_text=True)]
+    df = pd.concat(frames, ignore_index=True) if frames else events_frame([])
+    f.write(out.make(df, flt, req))
+    return len(df)
 
 
 def _image_options(req: Request, default_width: int) -> Any:

@@ -19,6 +19,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PathCollection
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.path import Path as MplPath
@@ -34,12 +35,15 @@ from events import event_types as et
 from events.query import EventFilter
 from maps.snapshot import describe
 from maps.snapshot.basemap import land, outlines
-from maps.snapshot.extent import Extent, merc_y
+from maps.snapshot.density import COUNT_CLASSES, density_points, draw_hexagons
+from maps.snapshot.extent import Extent, fit, merc_y
 from maps.snapshot.labels import place_labels
 from maps.snapshot.shapes import EventShape, event_shapes, place, project
 from maps.style import SEA
 
 FORMATS = ("png", "svg", "pdf")
+DENSITY_MIN = 2_000  # located events past which glyphs become a blanket: draw hexagon counts instead
+HEX_PX = 22  # a hexagon's width on the page, in pixels at 100 dpi
 
 
 @lru_cache(maxsize=16)
@@ -76,6 +80,19 @@ def _even_odd(path: MplPath) -> MplPath:
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 
 
+# what a snapshot reads of each event (labels, caption, shapes, borders); a dense one needs no
+# decoded list or geometry column but ``observers``
+COLUMNS = ("id", "type", "date_start", "date_end", "date_precision", "actors", "observers", "assets",
+           "closest_approach_km", "geometry", "geo_precision", "lat", "lon", "related", "source_name", "source_url",
+           "published")
+DENSE_JSON = ("observers",)
+
+
+def is_dense(df: pd.DataFrame) -> bool:
+    """Whether the frame has so many located events that the picture shows hexagon counts."""
+    return bool(len(df)) and int(df["lat"].notna().sum()) > DENSITY_MIN
+
+
 class _Kilometres(_Dimension):
     """Map distances in km (or m), never the SI 'Mm' that the default length dimension picks."""
 
@@ -91,6 +108,7 @@ class Options:
     bbox: Extent | None = None  # None: fit the events
     title: str = "Reported military activity"
     max_labels: int = 25  # more events than this: no per-event labels (the legend and caption remain)
+    density: bool | None = None  # hexagon counts instead of a glyph per event; None: past DENSITY_MIN events
 
 
 @dataclass
@@ -115,11 +133,22 @@ class Snapshot:
 
     def __init__(self, df: pd.DataFrame, flt: EventFilter, opts: Options = Options(), labels: bool = True):
         self.df, self.flt, self.opts = df, flt, opts
-        self.shapes: list[EventShape] = event_shapes(df)
-        self.extent = place(self.shapes, opts.bbox).with_aspect(0.45, 0.9 if opts.bbox is None else 1.6)
-        project(self.shapes)
+        self.dense = opts.density if opts.density is not None else is_dense(df)
         self._approached = {c for cs in df.loc[df["type"] == "bomber_approach", "observers"] for c in cs}
-        self._links = self._related_pairs()
+        if self.dense:
+            # one point per event (its label point: routes and areas are counted where they are
+            # labelled), no shapes, no links: the hexagons carry where and what
+            self.shapes = []
+            self.points = density_points(df)
+            self.extent = (opts.bbox or fit(self.points.x, self.points.lat)).with_aspect(
+                0.45, 0.9 if opts.bbox is None else 1.6)
+            self.points.into(self.extent)
+            self._links = []
+        else:
+            self.shapes: list[EventShape] = event_shapes(df)
+            self.extent = place(self.shapes, opts.bbox).with_aspect(0.45, 0.9 if opts.bbox is None else 1.6)
+            project(self.shapes)
+            self._links = self._related_pairs()
         w_in = opts.width / opts.dpi
         # Base font size in points: grows with the page, but slower, so small images stay legible.
         self.fs = 10.0 * float(np.clip((w_in / 14.0) ** 0.5, 0.6, 1.3))
@@ -143,8 +172,9 @@ class Snapshot:
         chars = int(map_w * 72 / (fs * 0.85 * 0.5))
         caption = self._caption_lines(chars)
         entries = self._legend_entries()
-        ncol = min(len(entries), max(2, int(map_w // (2.1 * fs / 10))))
+        ncol = self._legend_columns(entries, map_w)
         legend_rows = -(-len(entries) // ncol) if entries else 0
+        legend_rows += sum(e.get_label().count("\n") for e in entries)  # wrapped labels: room for every line
         footer = ticks_h + margin * 0.3 + legend_rows * line * 1.25 + len(caption) * fs * 0.85 * 1.4 / 72 + margin * 0.7
         h_in = header + map_h + footer
         self.fig.set_size_inches(w_in, h_in)
@@ -175,15 +205,40 @@ class Snapshot:
         self.fig.text(margin / w_in, fy(y), "\n".join(caption), fontsize=fs * 0.85, va="top", color="#333",
                       linespacing=1.4)
 
+    def _legend_columns(self, entries: list[object], map_w: float) -> int:
+        """As many columns as fit across the map (measured with the renderer, so long labels and
+        large counts never run off the image); a label wider than the map is wrapped."""
+        if not entries:
+            return 1
+        em = self.fs / 72  # inches
+        renderer = self.fig.canvas.get_renderer()
+        font = FontProperties(size=self.fs)
+
+        def width(label: str) -> float:
+            w = max(renderer.get_text_width_height_descent(ln, font, ismath=False)[0] for ln in label.split("\n"))
+            return w / self.opts.dpi + (1.6 + 0.8) * em  # handle and the gap before the text
+
+        gap = 1.6 * em
+        for e in entries:
+            label = e.get_label()
+            if width(label) > map_w:
+                e.set_label(textwrap.fill(label, max(10, int(len(label) * map_w / width(label)))))
+        widest = max(width(e.get_label()) for e in entries)
+        return max(1, min(len(entries), int((map_w + gap) // (widest + gap))))
+
     def _caption_lines(self, chars: int) -> list[str]:
         made = f"Map: Sortie, {date.today().isoformat()}. Basemap: Natural Earth (public domain). Web Mercator."
-        cue = "Dashed rings: location known only to the area or country, not a precise position."
+        cue = ("Each hexagon holds the events located in it, shaded by how many and coloured by the most "
+               "frequent type; routes and areas count at their label point." if self.dense else
+               "Dashed rings: location known only to the area or country, not a precise position.")
         out: list[str] = []
         for para in (describe.sources_text(self.df), f"{cue} {made}"):
             out.extend(textwrap.wrap(para, chars) or [""])
         return out
 
     def _legend_entries(self) -> list[object]:
+        if self.dense:
+            return self._density_legend()
         fs = self.fs
         present = self.df["type"].value_counts()
         out: list[object] = []
@@ -208,6 +263,25 @@ class Snapshot:
         if any(s.coarse for s in self.shapes):
             out.append(Line2D([], [], marker="o", color="#888", markerfacecolor=(0.5, 0.5, 0.5, 0.3),
                               markeredgecolor="#222", lw=0, markersize=fs * 1.5, label="area/country-level location"))
+        return out
+
+    def _density_legend(self) -> list[object]:
+        """Type colours with their totals (a hexagon takes its most frequent type's colour), then
+        what its shade counts."""
+        fs, pts = self.fs, self.points
+        present = pd.Series(pts.types).value_counts()
+        out: list[object] = [Line2D([], [], marker="h", lw=0, color=et.COLORS[t], markeredgecolor="white",
+                                    markersize=fs * 1.5, label=f"{et.LABELS[t]} ({present[t]:,})")
+                             for t in et.COLORS if t in present]
+        for lo, hi, alpha in COUNT_CLASSES:  # the whole scale, so two images compare
+            label = f"{lo:,}+" if hi is None else f"{max(lo, 2):,}–{hi:,}"
+            out.append(Line2D([], [], marker="h", lw=0, color=(0.25, 0.25, 0.25, alpha), markeredgecolor="white",
+                              markersize=fs * 1.5, label=f"{label} events per hexagon"))
+        out.append(Line2D([], [], marker=marker("other"), lw=0, color="#888", markeredgecolor="#222",
+                          markersize=fs * 1.2, label="event alone in its hexagon (its type's symbol)"))
+        if self._approached:
+            out.append(Line2D([], [], color=et.COLORS["bomber_approach"], lw=1.5, ls="--",
+                              label="approached country's border"))
         return out
 
     def _graticule(self) -> None:
@@ -263,6 +337,9 @@ class Snapshot:
         border = outlines(self._approached, self.extent, et.COLORS["bomber_approach"], fs * 0.16)
         if border is not None:
             ax.add_collection(border)
+        if self.dense:
+            self._draw_density()
+            return EventArtists(arts)
         if self._links:
             links = LineCollection([[a, b] for _r, a, b in self._links], colors=[to_rgba("#333", 0.8)],
                                    linewidths=fs * 0.12, linestyles=":", zorder=3)
@@ -334,8 +411,20 @@ class Snapshot:
                     color="#444", bbox={"fc": "white", "ec": "#999", "alpha": 0.9})
         return EventArtists(arts)
 
+    def _draw_density(self) -> None:
+        """Hexagon counts, and the symbol of each event that is alone in its hexagon."""
+        ax, fs, pts = self.ax, self.fs, self.points
+        map_px = ax.get_position().width * self.opts.width
+        _coll, self._cell_counts, singles = draw_hexagons(ax, pts, self.extent, map_px,
+                                                          HEX_PX * self.opts.dpi / 100, fs * 0.05)
+        for t in et.COLORS:
+            mine = singles[pts.types[singles] == t] if len(singles) else singles
+            if len(mine):
+                ax.scatter(pts.x[mine], pts.y[mine], s=(fs * 1.1) ** 2, marker=marker(t), facecolors=et.COLORS[t],
+                           edgecolors="#222", linewidths=fs * 0.03, zorder=5)
+
     def _labels(self) -> None:
-        if not self.shapes or len(self.shapes) > self.opts.max_labels:
+        if self.dense or not self.shapes or len(self.shapes) > self.opts.max_labels:
             return
         recs = self.df.to_dict("records")
         order = sorted(self.shapes, key=lambda s: (recs[s.row]["date_start"], s.row))

@@ -60,14 +60,14 @@
     return d;
   }
 
-  /* Cards and tooltips for the events of an EventCanvas; cards: the rows, or their URL.
+  /* Cards and tooltips for the events of an EventCanvas; cards: their pack file (embedded or a URL).
    * Returns openCard(index, latlng?), which also highlights the event's related events. */
   Sortie.cardPopup = function (map, layer, opts, cards) {
     var d = layer.d, popup = L.popup({maxWidth: 380}), tip = L.tooltip({direction: "top", offset: [0, -10]});
     var open = -1, details = null;
     function withCards(fn) {
       if (details) return fn(details);
-      Sortie.load(cards).then(function (c) { details = c; fn(c); })
+      Sortie.loadCards(cards).then(function (c) { details = c; fn(c); })
         .catch(function (e) { popup.setContent(el("div", "sortie-error", "Could not load the card: " + e.message)); });
     }
     function setHighlight(i, on) {

@@ -2,7 +2,7 @@
  *
  * The map's code is a few plain scripts, each an IIFE that reads and extends window.Sortie,
  * loaded in this order (each folium element of maps/ declares the ones it needs):
- *   core.js           this file: el, svg, load, dayText, showError
+ *   core.js           this file: el, svg, load, loadEvents/loadCards (maps/pack.py files), dayText, showError
  *   basemap.js        Sortie.addBasemap: the offline country polygons
  *   labels.js         Sortie.addLabels: names of seas and straits
  *   canvas.js         Sortie.EventCanvas: every event on one canvas, and hit tests
@@ -54,6 +54,58 @@
           return r.json();
         })
       : Promise.resolve(source);
+  };
+
+  /* The bytes of a maps/pack.py file, gunzipped: embedded ({b64: ...}) or at a URL. */
+  Sortie.loadPacked = function (source) {
+    var bytes = typeof source === "string"
+      ? fetch(source).then(function (r) {
+          if (!r.ok) throw new Error("HTTP " + r.status);
+          return r.arrayBuffer();
+        })
+      : Promise.resolve(Uint8Array.from(atob(source.b64), function (c) { return c.charCodeAt(0); }));
+    return bytes.then(function (b) {
+      var stream = new Blob([b]).stream().pipeThrough(new DecompressionStream("gzip"));
+      return new Response(stream).arrayBuffer();
+    });
+  };
+
+  var TYPED = {u8: Uint8Array, i32: Int32Array, u32: Uint32Array, f32: Float32Array};
+
+  /* maps/pack.py's event columns -> the columns the canvas reads (typed arrays, string arrays,
+   * km with null for none, rel per event, geom {index: GeoJSON-like route or area}). */
+  Sortie.unpack = function (buf) {
+    var magic = new TextDecoder().decode(new Uint8Array(buf, 0, 4));
+    if (magic !== "SRT1") throw new Error("not a Sortie events file");
+    var hlen = new DataView(buf).getUint32(4, true), text = new TextDecoder();
+    var header = JSON.parse(text.decode(new Uint8Array(buf, 8, hlen))), base = 8 + hlen, c = {};
+    header.cols.forEach(function (col) {
+      var at = base + col.offset;
+      if (col.type === "lines") c[col.name] = header.n ? text.decode(new Uint8Array(buf, at, col.length)).split("\n") : [];
+      else if (col.type === "json") c[col.name] = JSON.parse(text.decode(new Uint8Array(buf, at, col.length)));
+      else { var T = TYPED[col.type]; c[col.name] = new T(buf, at, col.length / T.BYTES_PER_ELEMENT); }
+    });
+    var n = header.n, km = new Array(n), rel = new Array(n), geom = {}, i;
+    for (i = 0; i < n; i++) { km[i] = isNaN(c.km[i]) ? null : c.km[i]; rel[i] = c.rel[i] || null; }
+    for (var s = 0; s < c.g_index.length; s++) {
+      var parts = [];
+      for (var p = c.g_part[s]; p < c.g_part[s + 1]; p++) {
+        var ring = [];
+        for (var k = c.g_coord[p]; k < c.g_coord[p + 1]; k++) ring.push([c.g_xy[2 * k], c.g_xy[2 * k + 1]]);
+        parts.push(ring);
+      }
+      // an area's rings (of all its polygons) or a route's lines: what EventCanvas draws as parts
+      geom[c.g_index[s]] = c.g_area[s] ? {type: "Polygon", coordinates: parts}
+        : {type: "MultiLineString", coordinates: parts};
+    }
+    return {id: c.id, t: c.t, d0: c.d0, d1: c.d1, lat: c.lat, lon: c.lon, gp: c.gp, km: km, tip: c.tip,
+            rel: rel, inf: c.inf, geom: geom};
+  };
+
+  /* A pack file of events (the drawing columns) or of cards (gzip'd JSON rows). */
+  Sortie.loadEvents = function (source) { return Sortie.loadPacked(source).then(Sortie.unpack); };
+  Sortie.loadCards = function (source) {
+    return Sortie.loadPacked(source).then(function (b) { return JSON.parse(new TextDecoder().decode(b)); });
   };
 
   /* A message in the map's top right corner, for data that could not be loaded. */

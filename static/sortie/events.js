@@ -82,11 +82,12 @@
     map.fire("sortie:ready", {count: layer.n});
   }
 
-  /* source: the events' columns (or their URL); cards: the card details, row by row (or their URL,
-   * fetched on the first click, since they are most of the bytes); opts: maps/build.py map_options. */
+  /* source: the events' columns, cards: the card details row by row, each a maps/pack.py file
+   * embedded ({b64}) or its URL (cards are read on the first click: they are most of the bytes);
+   * opts: maps/build.py map_options. */
   Sortie.addEvents = function (map, source, cards, opts, control) {
     // wait for the basemap: its data also draws the approached countries' borders
-    return Promise.all([Sortie.load(source), Sortie.basemapReady || Promise.resolve()])
+    return Promise.all([Sortie.loadEvents(source), Sortie.basemapReady || Promise.resolve()])
       .then(function (r) { build(map, r[0], opts, control, cards); })
       .catch(function (e) { Sortie.showError(map, "Could not load events: " + e.message); throw e; });
   };
