@@ -23,7 +23,8 @@ DEMONYMS: dict[str, str] = COUNTRIES
 # Forces, ministries and commands whose name alone tells the country.
 FORCES: dict[str, str] = {
     r"ASDF|JASDF|Air Self[- ]Defen[cs]e Force|Maritime Self[- ]Defen[cs]e Force|MSDF|JMSDF|"
-    r"Self[- ]Defen[cs]e Forces?": "JPN",
+    r"Self[- ]Defen[cs]e Forces?|Joint Staff Office|Fleet Air Wing|Escort Division|Escort Flotilla|"
+    r"Mine Warfare Division": "JPN",
     r"PLA|People's Liberation Army|PLAN|PLAAF|Eastern Theat(?:er|re) Command|Southern Theat(?:er|re) Command|"
     r"Northern Theat(?:er|re) Command": "CHN",
     r"NORAD": "USA",

@@ -26,7 +26,8 @@ from .textin import clean_input
 _SAME_OPERATION = {"joint_patrol": {"incursion", "bomber_approach"}, "incursion": {"joint_patrol", "bomber_approach"},
                    "bomber_approach": {"incursion", "joint_patrol"}}
 _QUALIFIED_PLACE = re.compile(r"(?:border|borders|airspace|ADIZ|zone|territory|coast|coastline|waters)$", re.I)
-_JOINT = re.compile(r"\b(?:joint|combined|jointly|together|with)\b", re.I)
+_JOINT = re.compile(r"\b(?:joint|combined|jointly|together|(?<!paths )(?<!collided )(?<!clashed )(?<!interacted )"
+                    r"(?<!interfered )(?<!communicated )(?<!contact )with)\b", re.I)
 
 
 def _country_words() -> frozenset[str]:
@@ -77,6 +78,7 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
     closest = approach.find(text)
     joint = bool(_JOINT.search(text))
     out: list[Finding] = []
+    extra: list[Finding] = []
     main_actors = list(r.actors)
     if not main_actors and r.reporters and any(t.type in ("exercise", "transit", "other") for t in trigs):
         main_actors = list(r.reporters)
@@ -94,7 +96,7 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
     owner = _place_owners(pls, [t for t in trigs if t.type != "scramble"], text)
     for t in trigs:
         d = Finding(type=t.type, sentence=s.index, evidence=text, anaphoric=t.anaphoric, generic=t.generic,
-                    monitor=t.monitor, reporters=list(r.reporters))
+                    monitor=t.monitor, repeat=t.repeat, reporters=list(r.reporters))
         positions = [t.start]
         if t.type == "bomber_approach":
             positions += [m.start() for m in types._APPROACH_CUE.finditer(text)]
@@ -115,7 +117,10 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
             d.actors = side.reactors or [c for c in list(r.scramblers) or list(r.reporters) or list(r.observed)
                                          if c not in side.met]
             d.observers = [c for c in side.met or main_actors if c not in d.actors]
-            d.places = reactions.scramble_places(text, t, pls)
+            # none in its own clause: the clause it answers ("an Aurora on patrol over the East China Sea was
+            # intercepted by PLA fighters") locates it, as the coding rules give a reaction its trigger's places
+            d.places = reactions.scramble_places(text, t, pls) or [
+                p for p in pls if p.alias_of is None and p.kind != "country" and p not in bases]
             d.assets = [a for a in found_assets if re.search(r"fighter|jet|F-\d|interceptor|aircraft|plane",
                                                              a, re.I) and text.find(a.split(" x")[0]) > t.start - 60]
         elif t.monitor:  # "a Japanese destroyer monitored the ships", "were shadowed by HMS Tyne"
@@ -125,6 +130,17 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
             d.actors = list(dict.fromkeys(watchers)) or list(r.reporters) or list(r.observed)
             d.observers = list(dict.fromkeys(c for c in main_actors + r.observed if c not in d.actors))
             d.places = [p for p in pls if p.alias_of is None]
+            if not any(x.type == "transit" for x in trigs) and types.WATCHED_THROUGH.search(text, t.end):
+                # shadowing a ship through a strait reports the ship's transit too; the watched are its actors
+                tr = Finding(type="transit", sentence=s.index, evidence=text, watched_transit=True,
+                             actors=list(d.observers), observers=list(d.actors), places=list(d.places),
+                             reporters=list(r.reporters),
+                             anaphoric=bool(re.match(r"\W*(?:[\w-]+\s+){0,2}?(?:(?:the|these|those)\s+(?:[\w-]+\s+){0,2}?"
+                                                     r"(?:ships|vessels|warships|group|flotilla|formation)\b|them\b)",
+                                                     text[t.end:], re.I)))
+                tr.date_start, tr.date_end, tr.date_precision = d.date_start, d.date_end, d.date_precision
+                tr.date_explicit, tr.date_relative = d.date_explicit, d.date_relative
+                extra.append(tr)
         else:
             own = [m.code for m, role in r.by_mention if role == "actor" and actor_owner.get(id(m)) is t]
             d.actors = list(dict.fromkeys(own)) if actor_owner and own else list(main_actors)
@@ -151,7 +167,7 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
                         or text.find(a.split(" x")[0].split(" (")[0]) < scramble_start]
             d.closest_km = closest if t.type in ("bomber_approach", "incursion", "other", "transit") else None
         out.append(d)
-    return _split_count_targets(out, text, mentions)
+    return _split_count_targets(out + extra, text, mentions)
 
 
 _PLATFORM = r"(?:military\s+)?(?:aircraft|planes?|jets?|fighters?|bombers?|drones?|warplanes?|flights?)"
@@ -302,6 +318,20 @@ def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
         trigger = next((x for x in siblings if x.type != "scramble"), None) if d.type == "scramble" else None
         if d.type == "scramble" and trigger is None and prev and not _other_day(d, prev[-1]):
             trigger = prev[-1]
+        if d.type == "scramble" and trigger is None and d.observers and not d.repeat and not d.date_explicit:
+            # "Japan also scrambled fighters ... after the Chinese bombers flew ...": the activity of the aircraft
+            # it met, told a few sentences before
+            met = [x for x in drafts[:i] if x.type != "scramble" and not x.monitor and 0 < d.sentence - x.sentence <= 5
+                   and set(x.actors) & set(d.observers) and not _other_day(d, x)]
+            trigger = met[-1] if met else None
+        if d.type == "scramble" and trigger is not None and trigger.type == "incursion" and d.actors and \
+                trigger.observers and not set(d.actors) & set(trigger.observers):
+            # Japan scrambling during a Chinese-Russian patrol that entered the KADIZ answers the patrol, not
+            # the entry into another country's zone
+            op = [x for x in drafts[:i] if x.type in ("joint_patrol", "bomber_approach") and x.sentence < d.sentence
+                  and set(x.actors) & set(trigger.actors) and not _other_day(d, x)]
+            if op:
+                trigger = op[-1]
         elif d.type == "scramble" and trigger is None and prev and all(p.kind == "country" for p in d.places):
             d.places = [p for p in prev[-1].places if p.alias_of is None]  # same route, another day
         if trigger is not None:
@@ -313,6 +343,15 @@ def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
                 d.observers = [c for c in trigger.actors if c not in d.actors]
             if not d.date_explicit and trigger.date_start is not None:
                 d.take_date(trigger)
+        if d.type == "scramble" and trigger is None and not d.observers:
+            # "the same helicopter was intercepted again, this time by another J-11": the object names no
+            # country; it is the aircraft an earlier reaction by the same side met
+            again = [x for x in _earlier_reaction(drafts[:i], d) if x.observers and set(x.actors) & set(d.actors)]
+            if again:
+                d.observers = [c for c in again[-1].observers if c not in d.actors]
+                if not [p for p in d.places if p.kind != "country"]:
+                    d.places = [p for p in again[-1].places if p.alias_of is None]
+                    d.inherited_places = True
         watched = next((x for x in reversed(siblings + prev) if not x.monitor and x.type != "scramble"), None)
         if d.monitor and watched is not None:  # "... monitored the vessels": the ships of the activity reported
             d.observers = d.observers or [c for c in watched.actors if c not in d.actors]
@@ -321,6 +360,13 @@ def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
             d.answers = watched.key if d.answers is None else d.answers  # it reacts to what it watched
             if not d.date_explicit and watched.date_start is not None:
                 d.take_date(watched)
+        if d.watched_transit:
+            watch = next((x for x in siblings if x.monitor), None)
+            if watch is not None:
+                d.actors = d.actors or [c for c in watch.observers if c not in watch.actors]
+                d.observers = list(dict.fromkeys(d.observers + watch.actors))
+                d.links.add(watch.key)
+                watch.links.add(d.key)
         if d.type != "scramble":
             for x in siblings:
                 if x.type != "scramble" and x.type != d.type:
@@ -361,8 +407,13 @@ def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
         elif d.date_start is None and d.anaphoric and just_before:  # "The Russian planes, an Il-20 ..."
             d.take_date(just_before[-1])
         if d.date_start is None:
+            # an undated sentence continues the incident the text is telling, when one just before has a day
+            told = [x for x in drafts[:i] if 0 < d.sentence - x.sentence <= 2 and x.date_explicit
+                    and x.date_precision == "day" and x.date_start is not None]
             if d.type in ("scramble", "incursion") and prev and prev[-1].date_start is not None:
                 d.take_date(prev[-1])
+            elif told and not d.generic and not types.is_count_claim(d.evidence):
+                d.take_date(told[-1])
             else:
                 d.date_start, d.date_end, d.date_precision = dates.fallback(anchor)
                 d.date_relative = True
@@ -425,6 +476,21 @@ def _left_out_draft(sentence: str, trigger: types.Trigger, mode: str, anchor: da
     return Draft(ev)
 
 
+def _date_heading(sentence: str, anchor: dates.Anchor) -> dates.DateMention | None:
+    """A list item's heading that is only a date ("11 June (Tuesday).", "On 12 June:"): it dates the sentences
+    after it in its paragraph."""
+    if len(sentence.split()) > 6:
+        return None
+    found = [m for m in dates.find(sentence, anchor) if m.precision == "day" and not m.relative_to_event]
+    if not found or len({m.date_start for m in found}) != 1:  # "11 June (Tuesday)": one day, said twice
+        return None
+    rest = sentence
+    for m in sorted(found, key=lambda m: -m.start):
+        rest = rest[:m.start] + " " + rest[m.end:]
+    rest = re.sub(r"\((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\)|\b(?:on|the)\b|[\W\d_]+", " ", rest, flags=re.I)
+    return found[0] if not rest.strip() else None
+
+
 def extract(text: str | bytes, published: date | None = None, url: str | None = None, outlet: str | None = None,
             left_out: list[Draft] | None = None) -> list[Draft]:
     """Draft events reported as having happened in ``text``, in text order, with confidence.
@@ -441,9 +507,19 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
     drafts: list[Finding] = []
     sents = sentences.split(text)
     aliases = actors_mod.acronyms(text)
+    headings: dict[int, dates.DateMention] = {}
     for s in sents:
         skipped: list[tuple[types.Trigger, str]] = []
         found = _sentence_drafts(s, anchor, countries, skipped, aliases)
+        heading = _date_heading(s.text, anchor)
+        if heading is not None:
+            headings[s.para] = heading
+        elif s.para in headings:  # "11 June (Tuesday). The fighters took off twice. ...": the item's date
+            h = headings[s.para]
+            for d in found:
+                if not d.date_explicit:
+                    d.date_start, d.date_end, d.date_precision = h.date_start, h.date_end, h.precision
+                    d.date_explicit, d.date_relative = True, h.relative
         for d in found + _elided_repeats(s, found, anchor):
             d.key = len(drafts)
             drafts.append(d)

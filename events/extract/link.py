@@ -15,7 +15,9 @@ from rapidfuzz import fuzz
 
 from .places import Place
 
-_RELATED_TYPES = {"bomber_approach": {"bomber_approach", "joint_patrol", "incursion"}}
+_RELATED_TYPES = {"bomber_approach": {"bomber_approach", "joint_patrol", "incursion"},
+                  # "were confirmed sailing east ... The two ships subsequently sailed through the Osumi Strait"
+                  "transit": {"other"}}
 
 
 @dataclass
@@ -42,6 +44,8 @@ class Finding:
     key: int = 0  # index in the article's draft list, used for links
     links: set[int] = field(default_factory=set)
     monitor: bool = False  # shadowing at sea: watches the activity reported just before
+    watched_transit: bool = False  # a strait passage read from the shadowing of it ("followed ... through")
+    repeat: bool = False  # another occurrence of an activity just reported ("intercepted again"): never merged
     reporters: list[str] = field(default_factory=list)  # countries whose statement the sentence reports
     answers: int | None = None  # a reaction's trigger (its key): the reaction takes its places
     merged_evidence: list[str] = field(default_factory=list)
@@ -137,12 +141,23 @@ def merge(drafts: list[Finding]) -> list[Finding]:
     for d in drafts:
         if d.anaphoric:
             target = best_target(d, out)
+            if target is not None and target.type != d.type and d.type == "transit":
+                if target.monitor or "missile" in target.evidence.lower():
+                    target = None
+                else:  # the sighting was the passage's start: one transit with the places of both
+                    absorb(d, target)
+                    d.places = [p for p in target.places if p.alias_of is None] + [
+                        p for p in d.places if p not in target.places]
+                    out[out.index(target)] = d
+                    continue
             if target is not None:
                 absorb(target, d)
                 continue
             if not d.strong or any(o.type == d.type for o in out):
                 continue  # "the bomber patrol" with nothing to refer to: context, not an event
         target = best_target(d, out)
+        if target is not None and d.repeat and target.type == d.type:
+            target = None
         if target is not None and (not d.strong or not target.strong or not (d.date_explicit and target.date_explicit)
                                    or _same_specifics(target, d)):
             if d.strong and not target.strong:

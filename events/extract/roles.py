@@ -23,7 +23,9 @@ _OBSERVED_AFTER = re.compile(
     r"exclusive economic zone|EEZ)\b", re.I)
 _OBSERVED_BEFORE = re.compile(
     r"\b(?:against|toward|towards|near|off|approaching|to|into|threat to|threat to both|around|encircl\w*|"
-    r"over|circling|close to|neighbou?ring|surrounding)\s+(?:the\s+|both\s+)?$", re.I)
+    r"over|circling|close to|neighbou?ring|surrounding|"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of|between\s+(?:[\w-]+\s+){1,3}and)\s+"
+    r"(?:the\s+|both\s+)?$", re.I)
 _SCRAMBLER_BEFORE = re.compile(r"\b(?:prompting|forcing|causing|leading|led|prompted|forced|(?:intercepted|escorted|"
                                r"shadowed|tracked|met|identified) by)\s+(?:the\s+)?$", re.I)
 # "X jets were scrambled" and "X jets intercepted": X reacts; "X bombers were intercepted": X is the target.
@@ -39,6 +41,8 @@ _REPORTER_AFTER = re.compile(
 # does not: what follows a bare "said" is the reported clause's subject.
 _REPORTER_BEFORE = re.compile(r"(?:\b(?:according to|reported by|cited by)|[,\"”’]\s*(?:said|told))\s+(?:the\s+)?$",
                               re.I)
+_LOCATED = re.compile(r"\b(?:at|from|in|near|to)\s+(?:the\s+)?(?:\([\w ]+\)\s+|[A-ZÀ-Þ][\w'’.()-]*\s+){0,4}?"
+                      r"[A-ZÀ-Þ][\w'’.()-]*,\s*$")
 _JOIN = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?$", re.I)
 
 
@@ -51,6 +55,7 @@ class Roles:
     scramblers: list[str]
     reporters: list[str]
     hosts: list[str]  # "on Chinese territory": where a joint drill was held
+    located: list[str] = field(default_factory=list)  # "at Ämari Air Base, Estonia": a place's country only
     by_mention: list[tuple[Mention, str]] = field(default_factory=list)
 
 
@@ -74,12 +79,14 @@ def assign(sentence: str, mentions: list[Mention]) -> Roles:
             role = "scrambler"
         elif re.match(r"^\s*territory\b", right, re.I):
             role = "host"
+        elif _LOCATED.search(left) and not re.match(r"^(?:['’]s|\s+(?:and|said|has|had|was|were)\b)", right):
+            role = "located"  # "at Šiauliai Air Base, Lithuania", "the centre at Uedem, Germany": where, not who
         elif _OBSERVED_AFTER.match(right) or _OBSERVED_BEFORE.search(left):
             role = "observed"
         elif _REPORTER_AFTER.match(right) or _REPORTER_BEFORE.search(left):
             role = "reporter"
         _add({"actor": r.actors, "observed": r.observed, "scrambler": r.scramblers, "reporter": r.reporters,
-              "host": r.hosts}[role], m.code)
+              "host": r.hosts, "located": r.located}[role], m.code)
         r.by_mention.append((m, role))
         prev_role, prev_end = role, m.end
     _share_scramble(sentence, r)
@@ -119,7 +126,7 @@ def subject_actors(actors: list[str], r: Roles, start: int, text: str) -> list[s
 # jets sent ("scrambled F-15s to intercept ...").
 _MEET_VERB = re.compile(r"intercept|escort|shadow|follow|track|warning|met\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:[\w-]+\s+){0,2}$", re.I)
-_AGENT = re.compile(r"^[^,;]{0,60}?\bby\b", re.I)
+_AGENT = re.compile(r"^[^,;]{0,60}?\bby\b|^[^;]{0,30}?\bby\b(?!\s+(?:sending|dispatching))", re.I)
 # Where the jets' purpose starts: what follows is the aircraft they went to meet.
 _PURPOSE = re.compile(r"\b(?:to|and)\s+(?:[\w-]+\s+){0,2}?(?:intercept|identify|track|monitor|shadow|escort|follow|"
                       r"meet|respond|warn|counter)\w*|\bagainst\b|\bin response\b|\bresponse to\b", re.I)
@@ -149,7 +156,7 @@ def reaction_sides(text: str, start: int, end: int, by_mention: list[tuple[Menti
     clause = clause_start(text, start)
     stop = _CLAUSE_END.search(text, end)
     stop_at = stop.start() if stop else len(text)
-    parties = [(m, role) for m, role in by_mention if role != "host" and not (
+    parties = [(m, role) for m, role in by_mention if role not in ("host", "located") and not (
         role == "observed" and _OBSERVED_AFTER.match(text[m.end:m.end + 60]))]  # "against Chinese H-6s" was met
     before = [m for m, role in parties if clause <= m.start < start and role != "reporter"]
     after = [m for m in (m for m, _ in parties) if end <= m.start < stop_at]

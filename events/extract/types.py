@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-EXERCISE_WORDS = r"exercises?|drills?|war ?games|wargames|maneuvers|manoeuvres|naval games|live-fire"
+EXERCISE_WORDS = (r"exercises?|drills?|war ?games|wargames|maneuvers|manoeuvres|naval games|live-fire|"
+                  r"combat[- ]readiness patrols?")
 _TRIG: dict[str, list[re.Pattern[str]]] = {
     "joint_patrol": [re.compile(p, re.I) for p in (
         r"\b(?:joint|combined)\s+(?:(?:air|aerial|naval|maritime|strategic|bomber|long-range|sea|air-sea|"
@@ -21,9 +22,12 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
     "bomber_approach": [re.compile(r"(?<!suicide )(?<!suicide-)\bbombers?\b|\b(?:Tu-95\w*|Tu-160\w*|Tu-22M\w*|H-6\w*|"
                                    r"B-52\w*|B-1B?|B-2A?|B-21)\b(?:\s+[\w-]+){0,3}?\s+(?:missile carriers?|"
                                    r"aircraft|planes?)\b", re.I)],
-    "scramble": [re.compile(r"\bscrambl\w*|\bintercept(?:ed|ing|s)?\b|\bfired (?:\w+ ){0,3}warning (?:shots|flares)\b|"
+    "scramble": [re.compile(r"\bscrambl\w*|\b(?<!\ban )(?<!\bthe )intercept(?:ed|ing|s)?\b|"
+                            r"\bfired (?:\w+ ){0,3}warning (?:shots|flares)\b|"
                             r"(?<=\b(?:jets|ters|oons) )(?:were |was )?"
-                            r"(?:launched|dispatched|sent up)\b", re.I),
+                            r"(?:launched|dispatched|sent up)\b|"
+                            r"\b(?:fighters?|jets?|F-\d+\w*|Typhoons?|Eurofighters?|interceptors?|Gripens?)\b(?:\s+[\w-]+){0,6}?"
+                            r"\s+(?:were|was|got|get|went)\s+(?:ordered\s+|quickly\s+)?airborne\b", re.I),
                  # "dispatched fighter jets", "employed CAP aircraft ... in response", "sent aircraft to monitor":
                  # a reaction only where the sentence says it answered something (_REACTION)
                  re.compile(r"\b(?:dispatch\w*|deploy(?:ed|ing|s)?|sent|send|launch(?:ed|ing)|employ\w*|mobili[sz]\w*|"
@@ -38,6 +42,9 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         r"violated|violating|violation of)\b[^.;]{0,60}?(?:\bADIZ\b|\b[A-Z]ADIZ\b|air defen[cs]e identification "
         r"zone|air defen[cs]e zone|\bairspace\b|median line|territorial waters)",
         r"\b(?:ADIZ|airspace|air defen[cs]e zone)\s+(?:violations?|incursions?|intrusions?)\b",
+        # "intercepted four Russian aircraft ... in the Alaska ADIZ": being in the zone is having entered it
+        r"(?<!ends )(?<!began )\b(?:in|inside)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?(?:[A-Z]?ADIZ\b|Air Defen[cs]e "
+        r"Identification Zone)",
         r"\bincursions?\b|\bintrusions?\b")],
     "transit": [re.compile(p, re.I) for p in (
         r"\b(?:sail\w*|pass\w*|transit\w*|steam\w*|mov(?:ed|ing)|navigat\w*|cruis\w*|went|headed)\s+"
@@ -68,7 +75,9 @@ MONITOR = re.compile(
     r"\b(?:destroyers?|frigates?|corvettes?|cutters?|minehunters?|patrol (?:ships?|vessels?|aircraft|planes?)|P-3Cs?|"
     r"P-8A?s?|P-1s?|Wildcat|helicopters?|(?:HMS|USS|USCGC|HMCS|HMAS|JS|BRP) [A-Z]\w+|warships?|navy ships?|"
     r"(?:Royal |U\.?S\.? )?Navy|[Cc]oast [Gg]uard)\b"
-    r"[^.;]{0,80}?\b(?:monitored|shadowed|tracked|tailed|escorted|kept watch on|to (?:monitor|shadow|track|tail|"
+    r"[^.;]{0,80}?\b(?:monitored|shadowed|tracked|tailed|escorted|followed|kept watch on|conducted (?:\w+ and )?"
+    r"(?:surveillance|monitoring)|kept (?:a )?(?:close )?"
+    r"(?:watch|eye) on|to (?:monitor|shadow|track|tail|"
     r"escort)|escort operations?)\b|"
     r"\b(?:were|was)\s+(?:closely\s+)?(?:shadowed|monitored|tracked|escorted|followed)\s+by\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:HMS|USS|USCGC|HMCS|HMAS|JS|BRP|destroyers?|frigates?|cutters?|patrol|warships?|"
@@ -78,7 +87,8 @@ MONITOR = re.compile(
 _WATCHED_BACK = re.compile(r"^(?:tracked|monitored|shadowed|followed)\s+(?:the|these|those)\s", re.I)
 _CONDUCT = re.compile(r"\b(?:dangerous|unsafe|aggressive|risky|reckless|unprofessional|evasive|provocative)\W{0,2}\s*"
                       r"(?:[\w-]+\s+)?$", re.I)
-_REACTION = re.compile(r"\b(?:in response|in reaction|response to|responded|to (?:monitor|intercept|track|shadow|"
+_REACTION = re.compile(r"\b(?:in response|in reaction|response to|responded|prompt(?:ing|ed) (?:[\w'’-]+\s+){1,4}?to|"
+                       r"to (?:\w+ly\s+)?(?:monitor|intercept|track|shadow|"
                        r"escort|identify|respond|warn|counter|follow)|monitored the situation)\b", re.I)
 _APPROACH_CUE = re.compile(
     r"\b(?:flights?|flew|fly|flying|missions?|sorties?|approach\w*|came (?:as )?close|close to|near|toward|towards|"
@@ -93,7 +103,7 @@ _MODAL = re.compile(
     r"preparing|expected to|threatened to|vowed to|if|unless|possibility|possible|proposed|propose|interest in|"
     r"stepping up|step up|expand(?:ing)?|next (?:week|month|year)|upcoming|later this (?:week|month|year)|"
     r"hypothetical|simulat\w+ an? (?:attack|strike)|called for|calls for|urged)\b")
-_NEG = re.compile(r"\b(?:did not|didn't|does not|denied|never|no (?!fewer|less|more)|not)\b", re.I)
+_NEG = re.compile(r"\b(?:did not|didn't|does not|denied|never|no (?!fewer|less|more)|not|none of|neither)\b", re.I)
 # "continued its flight ... without entering Polish airspace": the entry did not happen
 _WITHOUT = re.compile(r"\bwithout\s+(?:ever\s+|actually\s+)?(?:\w+ing\s+)?(?:entering|violating|crossing|"
                       r"breaching|intruding|penetrating)?\s*(?:\w+\s+){0,2}$|\bwithout\s+$", re.I)
@@ -105,6 +115,11 @@ _GENERIC = re.compile(r"\b(?:a series of|series of|in recent years|regularly|rou
 _COUNT_CLAIM = re.compile(r"\b\d[\d,]*\s+(?:times|such)\b(?![^.;]{0,20}\b(?:a|per|each|every)\s+year\b)", re.I)
 _COUNTED = re.compile(r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of)"
                       r"\s+(?:[\w-]+\s+){0,2}?(?:times|scrambles|sorties|intercepts|interceptions|missions)\b", re.I)
+
+
+# "followed the Russian ship through the Strait of Dover": the watched ships passed a named strait
+WATCHED_THROUGH = re.compile(r"\b(?:through|via|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:Strait|Straits|Channel|"
+                             r"Bosphorus|Bosporus|Dardanelles|Sound|Narrows|Passage)\b")
 
 
 def is_count_claim(sentence: str) -> bool:
@@ -158,6 +173,22 @@ class Trigger:
     anaphoric: bool = False  # "the patrol": refers back to an event already reported
     generic: bool = False  # "a series of war games in recent years"
     monitor: bool = False  # shadowing at sea: the actor is the navy that watched
+    repeat: bool = False  # "was intercepted again", "a second destroyer followed": another occurrence, not a mention
+
+
+_AGAIN = re.compile(r"\b(?:again|once more|a second time|re-?tasked|later the same day|later that day)\b", re.I)
+_ANOTHER = re.compile(r"\b(?:a second|another|a third|a fourth|a further)\s+(?:[\w-]+\s+){0,2}?(?:aircraft|plane|"
+                      r"jet|fighter|bomber|drone|ship|vessel|warship|destroyer|frigate|corvette|group|formation|"
+                      r"flotilla|pair|launch|sortie|helicopter|balloon|submarine|[A-Z][\w]*-\d+\w*)s?\b", re.I)
+
+
+def is_repeat(sentence: str, etype: str, start: int, end: int) -> bool:
+    """A trigger that reports another occurrence of something just reported: a reaction "again" or on a
+    "second sortie", "a second destroyer followed the same route" (another ship: another event)."""
+    window = sentence[clause_start(sentence, start):min(len(sentence), end + 50)]
+    if _ANOTHER.search(window):
+        return True
+    return etype == "scramble" and bool(_AGAIN.search(sentence[:min(len(sentence), end + 50)]))
 
 
 def clause_start(sentence: str, pos: int) -> int:
@@ -243,6 +274,7 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
                 t.anaphoric = etype != "scramble" and (
                     refers_back or _subject_refers_back(sentence, etype, m.start()) and first_clause)
                 t.generic = bool(_GENERIC.search(sentence)) and not _COUNT_CLAIM.search(sentence)
+                t.repeat = is_repeat(sentence, etype, m.start(), m.end())
                 if etype not in found:
                     found[etype] = t
                 break

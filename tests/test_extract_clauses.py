@@ -1,0 +1,58 @@
+"""Clause-level rules of issue 10 (continued): each case is written here, not taken from a report."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from events.extract import draft_to_dict, extract
+
+
+def _events(text: str, published: date = date(2024, 6, 17)) -> list[dict]:
+    return [draft_to_dict(d) for d in extract(text, published)]
+
+
+def test_reaction_without_a_place_of_its_own_takes_the_sentence_places() -> None:
+    ev = _events("On June 4, 2024, a Canadian CP-140 Aurora on a surveillance patrol over the East China Sea was "
+                 "intercepted by PLA fighter aircraft.")
+    sc = next(e for e in ev if e["type"] == "scramble")
+    assert sc["actors"] == ["CHN"] and sc["observers"] == ["CAN"]
+    assert "East China Sea" in sc["places"]
+
+
+def test_intercepted_again_is_another_reaction_not_a_repeat_mention() -> None:
+    ev = _events("On June 4, 2024, a Canadian helicopter flying over the South China Sea was intercepted by two "
+                 "Chinese J-11 fighters. Later the same day, the same helicopter was intercepted again, this time "
+                 "by another J-11, which released flares ahead of it.")
+    scrambles = [e for e in ev if e["type"] == "scramble"]
+    assert len(scrambles) == 2
+    assert all(e["actors"] == ["CHN"] and e["observers"] == ["CAN"] for e in scrambles)
+
+
+def test_shadowing_through_a_strait_reports_the_transit_too() -> None:
+    ev = _events("On June 12, HMS Tyne followed the Russian corvette Boikiy through the Strait of Dover.")
+    tr = next(e for e in ev if e["type"] == "transit")
+    assert tr["actors"] == ["RUS"] and tr["observers"] == ["GBR"]
+    assert any(e["type"] == "other" and e["actors"] == ["GBR"] for e in ev)
+
+
+def test_a_place_country_after_a_base_is_not_an_actor() -> None:
+    ev = _events("On June 11, the alert pair was ordered up by the operations centre at Uedem, Germany, after "
+                 "Dutch F-35s intercepted a Russian Il-20 over the Baltic Sea.")
+    assert all("DEU" not in e["actors"] for e in ev)
+
+
+def test_a_date_heading_dates_the_list_item_after_it() -> None:
+    ev = _events("11 June (Tuesday). The fighters took off twice. Later a Russian Il-20 was intercepted over the "
+                 "Baltic Sea.")
+    sc = next(e for e in ev if e["type"] == "scramble")
+    assert sc["date_start"] == "2024-06-11" == sc["date_end"]
+
+
+def test_a_reaction_in_a_kadiz_report_by_another_country_answers_the_patrol() -> None:
+    ev = _events("Chinese and Russian bombers flew a joint patrol over the Sea of Japan on June 5, the ministry "
+                 "said. The aircraft entered the KADIZ on June 5, prompting South Korea to scramble jets. "
+                 "Japan's Air Self-Defense Force also scrambled fighters against the Chinese and Russian bombers.")
+    jp = next(e for e in ev if e["type"] == "scramble" and e["actors"] == ["JPN"])
+    patrol = next(e for e in ev if e["type"] == "joint_patrol")
+    assert "JPN" in patrol["observers"]
+    assert jp["date_start"] == "2024-06-05"
