@@ -8,6 +8,7 @@ under review through :func:`events_frame`; both give the same set of columns.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
@@ -21,6 +22,7 @@ COLUMNS: tuple[str, ...] = (*FIELDS[:FIELDS.index("geometry") + 1], "lat", "lon"
                             *FIELDS[FIELDS.index("geometry") + 1:])
 _DATES = ("date_start", "date_end", "published")
 _NUMERIC = ("lat", "lon", "closest_approach_km", "confidence", "version")
+_CODES = ("type", "status", "date_precision", "geo_precision", "modality")
 
 
 def events_frame(events: Iterable[Event]) -> pd.DataFrame:
@@ -56,6 +58,8 @@ def rows_frame(rows: list[Any], columns: list[str], text_dates: bool = False) ->
     for c, v in zip(columns, values, strict=True):
         if text_dates and c in _DATES:
             v = [date.fromisoformat(d) if d else None for d in v]
+        elif c in _CODES:  # a few distinct values: one string object each, not one per row
+            v = [sys.intern(x) if isinstance(x, str) else x for x in v]
         data[c] = pd.Series(list(v), dtype=object) if c not in _NUMERIC else list(v)
     return _absent_as_none(pd.DataFrame(data))
 

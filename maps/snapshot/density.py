@@ -35,6 +35,9 @@ class Points:
     rows: np.ndarray  # position in the frame
     y: np.ndarray = field(default_factory=lambda: np.empty(0))
 
+    def subset(self, mask: np.ndarray) -> Points:
+        return Points(self.x[mask], self.lat[mask], self.types[mask], self.rows[mask], self.y[mask])
+
     def into(self, extent: Extent) -> None:
         """Shift each point by whole turns nearest the view's middle; project to Mercator y."""
         mid = (extent.west + extent.east) / 2

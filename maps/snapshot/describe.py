@@ -50,7 +50,7 @@ def filter_text(flt: EventFilter) -> str:
 
 def count_text(df: pd.DataFrame) -> str:
     n = len(df)
-    unmapped = int(df["geometry"].isna().sum()) if n else 0
+    unmapped = int(df["lat"].isna().sum()) if n else 0  # the point of its geometry: none without one
     s = f"{n:,} event{'s' if n != 1 else ''}"
     return s + (f" ({unmapped:,} without a location, not drawn)" if unmapped else "")
 

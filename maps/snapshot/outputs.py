@@ -160,17 +160,18 @@ def export(store: Store, flt: EventFilter, req: Request, f: IO[bytes]) -> int:
         html = standalone_html(df, title=req.title, start=lo, end=hi, prepared=prep, cards=cards.close())
         f.write(html.encode("utf-8"))
         return len(df)
-    if out.make is _image:
-        from maps.snapshot.static_image import COLUMNS, DENSE_JSON, is_dense
+    # a picture or an animation: first the few columns a dense one reads; only a view small
+    # enough for a symbol per event is read again with the columns of its shapes and labels
+    from maps.snapshot.static_image import COLUMNS, DENSE_COLUMNS, DENSE_JSON, is_dense
 
-        # the few columns a picture reads, JSON left as text until it is known which it needs
-        frames = list(store.scan(flt, COLUMNS, json_text=True))
-        df = pd.concat(frames, ignore_index=True) if frames else events_frame([])
-        del frames
-        f.write(out.make(_decode(df, DENSE_JSON if is_dense(df) else JSON_COLUMNS), flt, req))
-        return len(df)
-    frames = [_decode(c) for c in store.scan(flt, json_text=True)]
+    frames = list(store.scan(flt, DENSE_COLUMNS, json_text=True))
     df = pd.concat(frames, ignore_index=True) if frames else events_frame([])
+    del frames
+    if is_dense(df):
+        df = _decode(df, DENSE_JSON)
+    else:
+        frames = [_decode(c) for c in store.scan(flt, COLUMNS, json_text=True)]
+        df = pd.concat(frames, ignore_index=True) if frames else events_frame([])
     f.write(out.make(df, flt, req))
     return len(df)
 

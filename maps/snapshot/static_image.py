@@ -80,11 +80,12 @@ def _even_odd(path: MplPath) -> MplPath:
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 
 
-# what a snapshot reads of each event (labels, caption, shapes, borders); a dense one needs no
-# decoded list or geometry column but ``observers``
+# what a snapshot reads of each event (labels, caption, shapes, borders); a dense one only
+# DENSE_COLUMNS, and no decoded list column but ``observers``
 COLUMNS = ("id", "type", "date_start", "date_end", "date_precision", "actors", "observers", "assets",
            "closest_approach_km", "geometry", "geo_precision", "lat", "lon", "related", "source_name", "source_url",
            "published")
+DENSE_COLUMNS = ("type", "date_start", "date_end", "observers", "lat", "lon", "source_name", "source_url", "published")
 DENSE_JSON = ("observers",)
 
 
@@ -412,16 +413,25 @@ class Snapshot:
         return EventArtists(arts)
 
     def _draw_density(self) -> None:
-        """Hexagon counts, and the symbol of each event that is alone in its hexagon."""
+        self.density_layer = self.density_artists()
+
+    def density_artists(self, keep: np.ndarray | None = None) -> list[object]:
+        """Hexagon counts of the points (those where ``keep``, a mask over the frame's rows, is
+        true), and the symbol of each event alone in its hexagon; an animation draws one per frame."""
         ax, fs, pts = self.ax, self.fs, self.points
+        if keep is not None:
+            pts = pts.subset(keep[pts.rows])
         map_px = ax.get_position().width * self.opts.width
-        _coll, self._cell_counts, singles = draw_hexagons(ax, pts, self.extent, map_px,
-                                                          HEX_PX * self.opts.dpi / 100, fs * 0.05)
+        coll, counts, singles = draw_hexagons(ax, pts, self.extent, map_px, HEX_PX * self.opts.dpi / 100, fs * 0.05)
+        if keep is None:
+            self._cell_counts = counts
+        out = [coll]
         for t in et.COLORS:
             mine = singles[pts.types[singles] == t] if len(singles) else singles
             if len(mine):
-                ax.scatter(pts.x[mine], pts.y[mine], s=(fs * 1.1) ** 2, marker=marker(t), facecolors=et.COLORS[t],
-                           edgecolors="#222", linewidths=fs * 0.03, zorder=5)
+                out.append(ax.scatter(pts.x[mine], pts.y[mine], s=(fs * 1.1) ** 2, marker=marker(t),
+                                      facecolors=et.COLORS[t], edgecolors="#222", linewidths=fs * 0.03, zorder=5))
+        return out
 
     def _labels(self) -> None:
         if self.dense or not self.shapes or len(self.shapes) > self.opts.max_labels:
