@@ -39,6 +39,7 @@ def map_options(df: pd.DataFrame, start: date | None, end: date | None, link: Ma
     return {
         "selected": link.event, "t": pl.day_number(link.t) if link.t else None, "w": link.w,
         "view": link.center is not None, "permalink": permalink,
+        "inPage": permalink,  # the app's map sits in a scrolling page: the wheel zooms it only after a click
         "order": list(et.EVENT_TYPES), "colors": et.COLORS, "labels": et.LABELS, "icons": et.GLYPHS,
         "precisions": browser_options(),
         "names": pl.country_names(df), "start": pl.day_number(lo), "end": pl.day_number(hi),

@@ -12,6 +12,7 @@
  *   legend.js         Sortie.legend
  *   timeline.js       Sortie.timeline: slider, window and playback
  *   permalink.js      Sortie.permalink: the page URL and the copy-link button
+ *   wheel.js          Sortie.wheelAfterClick: the wheel scrolls the page until the map is clicked
  *   events.js         Sortie.addEvents: builds the event layer and wires the others to it
  * They work loaded one by one from the app's static folder or inlined into one standalone file.
  *

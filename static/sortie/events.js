@@ -1,5 +1,6 @@
 /* Sortie.addEvents: the event layer, and the controls wired to it (layer switches, cards, legend,
- * timeline, permalink). Needs core, canvas, canvas-draw, canvas-shapes, cards, legend, timeline, permalink. */
+ * timeline, permalink, wheel). Needs core, canvas, canvas-draw, canvas-shapes, cards, legend,
+ * timeline, permalink, wheel. */
 (function () {
   "use strict";
   var Sortie = (window.Sortie = window.Sortie || {});
@@ -78,6 +79,7 @@
     handles(map, layer, switches, tl, openCard);
     // the permalink first: it must hear the card a shared link opens, or its next link drops it
     if (opts.permalink) Sortie.permalink(map, tl);
+    if (opts.inPage) Sortie.wheelAfterClick(map);
     restore(map, layer, tl, opts, openCard);
     map.fire("sortie:ready", {count: layer.n});
   }

@@ -59,3 +59,25 @@ def test_injected_html_stays_inert(server, page, shots):
     assert frame.evaluate("() => window.top.__pwned") is None
     assert not any("pwned" in u for u in requested)
     page.screenshot(path=str(shots / "xss_popup.png"))
+
+
+def test_the_wheel_scrolls_the_page_until_the_map_is_clicked(server, page, shots):
+    page.goto(server.url)
+    frame = map_frame(page)
+    assert wait_for(lambda: len(drawn_ids(frame)) == len(ALL))
+    box = page.locator('iframe[title="streamlit_folium.st_folium"]').first.bounding_box()
+    zoom = frame.evaluate("() => Sortie.map.getZoom()")
+    x, y = box["x"] + box["width"] / 2, box["y"] + 150  # over the map, inside the window
+    page.mouse.move(x, y)
+    page.mouse.wheel(0, 120)  # a reader scrolling down the page, over the map
+    page.wait_for_timeout(400)
+    assert frame.evaluate("() => Sortie.map.getZoom()") == zoom  # not zoomed out
+    assert frame.locator(".sortie-wheel-hint-on").count() == 1  # says how to zoom instead
+    page.screenshot(path=str(shots / "wheel_hint.png"))
+    box = page.locator('iframe[title="streamlit_folium.st_folium"]').first.bounding_box()  # the page scrolled
+    x, y = box["x"] + box["width"] / 2, max(box["y"], 0) + 150
+    page.mouse.click(x, y)
+    page.keyboard.press("Escape")  # a click may open a card; the wheel is armed either way
+    page.mouse.move(x, y)
+    page.mouse.wheel(0, 400)
+    assert wait_for(lambda: frame.evaluate("() => Sortie.map.getZoom()") < zoom, timeout=5)
