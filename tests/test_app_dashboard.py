@@ -27,6 +27,8 @@ def test_dashboard_shows_sample_on_map_and_table(app: AppTest):
     assert ids_on_map(app) == SEED_IDS
     assert len(app.dataframe[0].value) == 7
     assert app.metric[0].value == "7"
+    # most events state no closest approach: those cells read blank, not "None"
+    assert app.dataframe[0].value["closest_approach_km"].isna().any() and app.dataframe[0].proto.placeholder == ""
 
 
 def test_map_assets_are_local_only(app: AppTest):

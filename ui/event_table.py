@@ -36,4 +36,4 @@ def events_table(view: pd.DataFrame, key: str = "events") -> None:
         b.caption(f"Rows {first + 1:,}–{min(first + PAGE_ROWS, len(view)):,} of {len(view):,}, by date.")
     rows = view.iloc[(page - 1) * PAGE_ROWS: page * PAGE_ROWS]
     st.dataframe(readable_table(rows), hide_index=True, width="stretch", column_config=COLUMN_CONFIG,
-                 key=f"{key}_table")
+                 key=f"{key}_table", placeholder="")  # no closest approach, no source: blank, not "None"
