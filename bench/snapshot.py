@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from bench.readme import write_section  # noqa: E402
 from bench.synthetic import write_csv  # noqa: E402
 
-FORMATS = ("png", "html", "geojson", "csv")
+FORMATS = ("png", "html", "svg", "pdf", "gif", "mp4", "geojson", "csv", "kml")
 
 
 def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -89,7 +89,7 @@ def main() -> None:
     text = table(args.small, args.large, rows)
     print(text)
     if args.readme:
-        write_section("bench/snapshot.py", text + f"\n\n(`python bench/snapshot.py --readme`, {os.cpu_count()} cores, "
+        write_section("snapshot", text + f"\n\n(`python bench/snapshot.py --readme`, {os.cpu_count()} cores, "
                       f"median of {args.repeat} runs per cell; peak memory is the process's maximum resident set.)")
 
 
