@@ -10,7 +10,6 @@ not pay for the plotting stack.
 from __future__ import annotations
 
 import io
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -111,57 +110,69 @@ def export(store: Store, flt: EventFilter, req: Request, f: IO[bytes]) -> int:
     """Write ``req``'s output of the store's events matching ``flt`` to ``f``; returns how many.
 
     Reads the way each output needs instead of one frame of every event: event files row by row
-    (memory holds one chunk), the standalone page chunk by chunk into its compact columns with
-    the list columns left as JSON text, images from all rows once. ``make`` stays the path for a
-    frame already in memory (the app's download buttons).
+    (memory holds one chunk), the standalone page chunk by chunk into its compact columns, with
+    the list columns left as JSON text, pictures and animations from the few columns they draw.
+    ``make`` stays the path for a frame already in memory (the app's download buttons).
     """
-    fmt = req.fmt.lower()
-    out = OUTPUTS.get(fmt)
+    out = OUTPUTS.get(req.fmt.lower())
     if out is None:
         raise ValueError(f"unsupported format {req.fmt!r}: use one of {', '.join(FORMATS)}")
     req = Request(out.name, req.title, req.width, req.dpi, req.bbox)
-    if out.make not in (_image, _html, _animation):  # an event file: streamed
-        n = 0
-
-        def events() -> Iterator[Any]:
-            nonlocal n
-            for chunk in store.scan(flt):
-                n += len(chunk)
-                yield from frame_events(chunk)
-
-        text = io.TextIOWrapper(f, encoding="utf-8", newline="")
-        formats.write(fmt, events(), text, req.title)
-        text.flush()
-        text.detach()
-        return n
     if out.make is _html:
-        from maps.labels import marine_labels
-        from maps.pack import CardWriter
-        from maps.payload import FIELDS, prepare
-        from maps.standalone import standalone_html
+        return _export_page(store, flt, req, f)
+    if out.make in (_image, _animation):
+        return _export_picture(store, flt, req, f, out)
+    return _export_events(store, flt, req, f)
 
-        marine_labels()  # first: the gazetteer they come from is let go before the events arrive
-        light, preps, cards = [], [], CardWriter()
-        lo, hi = flt.date_from, flt.date_to
-        for chunk in store.scan(flt, FIELDS, json_text=True, chunk=10_000):
-            prep = prepare(chunk)
-            cards.add(prep.pop("card").tolist())
-            preps.append(prep)
-            # what the page's options and extent read besides the prepared columns (the timeline's
-            # ends are kept as two dates, not a date per event)
-            lo = min(lo or date.max, min(chunk["date_start"])) if flt.date_from is None else lo
-            hi = max(hi or date.min, max(chunk["date_end"])) if flt.date_to is None else hi
-            light.append(_decode(chunk[["type", "lat", "lon", "actors", "observers"]].assign(
-                type=[sys.intern(t) for t in chunk["type"]]), ("actors", "observers")))
-            del chunk
-        df = pd.concat(light, ignore_index=True) if light else events_frame([])
-        prep = pd.concat(preps, ignore_index=True) if preps else prepare(df).drop(columns="card")
-        del light, preps
-        html = standalone_html(df, title=req.title, start=lo, end=hi, prepared=prep, cards=cards.close())
-        f.write(html.encode("utf-8"))
-        return len(df)
-    # a picture or an animation: first the few columns a dense one reads; only a view small
-    # enough for a symbol per event is read again with the columns of its shapes and labels
+
+def _export_events(store: Store, flt: EventFilter, req: Request, f: IO[bytes]) -> int:
+    """An event file, written as the rows arrive."""
+    n = 0
+
+    def events() -> Iterator[Any]:
+        nonlocal n
+        for chunk in store.scan(flt):
+            n += len(chunk)
+            yield from frame_events(chunk)
+
+    text = io.TextIOWrapper(f, encoding="utf-8", newline="")
+    formats.write(req.fmt, events(), text, req.title)
+    text.flush()
+    text.detach()
+    return n
+
+
+def _export_page(store: Store, flt: EventFilter, req: Request, f: IO[bytes]) -> int:
+    """The standalone page: each chunk prepared and its cards gzip'd as it arrives."""
+    from maps.labels import marine_labels
+    from maps.pack import CardWriter
+    from maps.payload import FIELDS, prepare
+    from maps.standalone import standalone_html
+
+    marine_labels()  # first: the gazetteer they come from is let go before the events arrive
+    light, preps, cards = [], [], CardWriter()
+    lo, hi = flt.date_from, flt.date_to
+    for chunk in store.scan(flt, FIELDS, json_text=True, chunk=10_000):
+        prep = prepare(chunk)
+        cards.add(prep.pop("card").tolist())
+        preps.append(prep)
+        # what the page's options and extent read besides the prepared columns (the timeline's
+        # ends are kept as two dates, not a date per event)
+        lo = min(lo or date.max, min(chunk["date_start"])) if flt.date_from is None else lo
+        hi = max(hi or date.min, max(chunk["date_end"])) if flt.date_to is None else hi
+        light.append(_decode(chunk[["type", "lat", "lon", "actors", "observers"]], ("actors", "observers")))
+        del chunk
+    df = pd.concat(light, ignore_index=True) if light else events_frame([])
+    prep = pd.concat(preps, ignore_index=True) if preps else prepare(df).drop(columns="card")
+    del light, preps
+    html = standalone_html(df, title=req.title, start=lo, end=hi, prepared=prep, cards=cards.close())
+    f.write(html.encode("utf-8"))
+    return len(df)
+
+
+def _export_picture(store: Store, flt: EventFilter, req: Request, f: IO[bytes], out: Output) -> int:
+    """A picture or an animation: first the few columns a dense one reads; only a view small
+    enough for a symbol per event is read again with the columns of its shapes and labels."""
     from maps.snapshot.static_image import COLUMNS, DENSE_COLUMNS, DENSE_JSON, is_dense
 
     frames = list(store.scan(flt, DENSE_COLUMNS, json_text=True))
