@@ -46,6 +46,9 @@ SHOWN = re.compile(r"Events shown\s*([\d,]+)")
 async def visit(browser, url: str, password: str, out: list, errors: list) -> None:
     """One analyst: open the page, sign in, wait for the map and the 'Events shown' figure."""
     ctx, page = await browser.page()
+    # the map's own budget for every step: ten pages and two servers share two cores here, and
+    # the sign-in form alone took over Playwright's default 30 s (counted as errors before)
+    page.set_default_timeout(180_000)
     try:
         t0 = time.perf_counter()
         await page.goto(url, wait_until="commit", timeout=180_000)

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import os
+import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from PIL import Image
 
+from events.query import EventFilter
 from events.store import Store
+from maps.pack import unpack_cards, unpack_columns
 from maps.snapshot.__main__ import run
+from maps.snapshot.outputs import Request, export, make
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -95,3 +101,30 @@ def test_gif_from_cli_is_animated(store: Store, tmp_path: Path):
     assert run(["--out", str(out), "--from", "2021-11-01", "--to", "2021-11-30", "--width", "500"]) == 0
     im = Image.open(io.BytesIO(out.read_bytes()))
     assert im.format == "GIF" and im.size[0] == 500 and im.n_frames == 30  # one frame per day
+
+
+@pytest.mark.parametrize("flt", [EventFilter(), EventFilter(actors=("RUS",), date_from=date(2021, 11, 1)),
+                                 EventFilter(types=("exercise",), text="drill", drafts=True)])
+def test_the_streamed_export_writes_what_the_in_memory_one_does(store: Store, flt: EventFilter):
+    """The CLI reads the store chunk by chunk (and JSON columns as text); the app's buttons pass
+    a frame. Same filter, same file."""
+    view = flt.apply(store.frame())
+    for fmt in ("csv", "geojson", "kml"):
+        f = io.BytesIO()
+        assert export(store, flt, Request(fmt), f) == len(view)
+        assert f.getvalue() == make(view, flt, Request(fmt)), fmt
+    f = io.BytesIO()
+    export(store, flt, Request("html"), f)
+    streamed, framed = (_packed_events(html) for html in (f.getvalue(), make(view, flt, Request("html"))))
+    assert streamed[0]["id"] == framed[0]["id"] == view.loc[view["lat"].notna(), "id"].tolist()
+    assert streamed[1] == framed[1]  # cards, row by row
+    f = io.BytesIO()
+    export(store, flt, Request("png"), f)
+    assert Image.open(f).size == Image.open(io.BytesIO(make(view, flt, Request("png")))).size
+
+
+def _packed_events(html: bytes) -> tuple[dict, list]:
+    """The events and cards a standalone page embeds (maps/pack.py files, base64)."""
+    blobs = [base64.b64decode(b) for b in re.findall(rb'\{"b64": "([A-Za-z0-9+/=]+)"\}', html)]
+    assert len(blobs) == 2, "the page embeds one events file and one cards file"
+    return unpack_columns(blobs[0]), unpack_cards(blobs[1])
