@@ -12,6 +12,13 @@
     return counts;
   }
 
+  /* Events per type name that the timeline's window shows now. */
+  function windowCounts(layer, opts) {
+    var counts = {}, t = layer.d.t, hidden = layer.hidden;
+    for (var i = 0; i < t.length; i++) if (!hidden[i]) counts[opts.order[t[i]]] = (counts[opts.order[t[i]]] || 0) + 1;
+    return counts;
+  }
+
   /* One layer-control entry per event type on the map, "Label (count)"; {type name: switch}. */
   function typeSwitches(map, layer, opts, counts, control) {
     var switches = {};
@@ -73,9 +80,10 @@
     var switches = typeSwitches(map, layer, opts, counts, control);
     var openCard = Sortie.cardPopup(map, layer, opts, cards);
     approachedBorders(map, opts, control);
-    Sortie.legend(map, opts, counts);
+    var legend = Sortie.legend(map, opts, counts);
     var state = {layer: layer, w: Infinity, visible: layer.n, min: opts.start, max: opts.end, t: opts.end, timer: null};
     var tl = Sortie.timeline(map, state, opts);
+    map.on("sortie:time", function () { legend.update(windowCounts(layer, opts)); });
     handles(map, layer, switches, tl, openCard);
     // the permalink first: it must hear the card a shared link opens, or its next link drops it
     if (opts.permalink) Sortie.permalink(map, tl);

@@ -14,7 +14,9 @@
                                         stroke: "#fff", "stroke-width": "1.5"}));
     row.appendChild(svg);
     row.appendChild(el("span", null, opts.labels[t] + " "));
-    row.appendChild(el("b", null, String(count)));
+    var n = el("b", "sortie-legend-count", String(count));
+    n.dataset.type = t;
+    row.appendChild(n);
     return row;
   }
 
@@ -25,13 +27,29 @@
     return rings.concat(LINE_CUES);
   }
 
-  /* counts: events per type name; types with none are left out. */
+  var COLLAPSED = "sortie-legend-collapsed";
+
+  function remembered(map) {
+    try {
+      var v = window.sessionStorage.getItem(COLLAPSED);
+      if (v !== null) return v === "1";
+    } catch (e) { /* storage blocked: decide by size */ }
+    return map.getSize().y < 450;  // a small map (the Ingest page's) starts with its legend folded
+  }
+
+  /* counts: events per type name (types with none are left out); layer: for the counts in the
+   * timeline's window. The title folds the legend away (remembered for the session), so it
+   * never has to cover a card or a route's end. Returns {update(counts)}. */
   Sortie.legend = function (map, opts, counts) {
-    var ctl = L.control({position: "bottomleft"});
+    var ctl = L.control({position: "bottomleft"}), div;
     ctl.onAdd = function () {
-      var div = L.DomUtil.create("div", "sortie-legend");
-      div.appendChild(el("div", "sortie-legend-title", "Events"));
-      opts.order.forEach(function (t) { if (counts[t]) div.appendChild(typeRow(t, opts, counts[t])); });
+      div = L.DomUtil.create("div", "sortie-legend");
+      var title = el("button", "sortie-legend-title", "Events");
+      title.type = "button";
+      title.title = "Show or hide the legend";
+      div.appendChild(title);
+      var body = el("div", "sortie-legend-body");
+      opts.order.forEach(function (t) { if (counts[t]) body.appendChild(typeRow(t, opts, counts[t])); });
       var box = el("div", "sortie-legend-cues");
       cues(opts).forEach(function (c) {
         var r = el("div");
@@ -39,10 +57,31 @@
         r.appendChild(document.createTextNode(c[1]));
         box.appendChild(r);
       });
-      div.appendChild(box);
+      body.appendChild(box);
+      div.appendChild(body);
+      function fold(on) {
+        div.classList.toggle(COLLAPSED, on);
+        title.setAttribute("aria-expanded", on ? "false" : "true");
+      }
+      fold(remembered(map));
+      L.DomEvent.on(title, "click", function () {
+        var on = !div.classList.contains(COLLAPSED);
+        fold(on);
+        try { window.sessionStorage.setItem(COLLAPSED, on ? "1" : "0"); } catch (e) { /* not kept */ }
+      });
       L.DomEvent.disableClickPropagation(div);
+      L.DomEvent.disableScrollPropagation(div);
       return div;
     };
     ctl.addTo(map);
+    return {
+      /* the counts of the events the timeline shows now: "3 of 5" while part is hidden */
+      update: function (now) {
+        div.querySelectorAll(".sortie-legend-count").forEach(function (b) {
+          var t = b.dataset.type, all = counts[t], n = now[t] || 0;
+          b.textContent = n === all ? String(all) : n + " of " + all;
+        });
+      }
+    };
   };
 })();

@@ -87,3 +87,19 @@ def test_layer_toggle_and_event_card_with_related_highlight(server, page, shots)
     page.screenshot(path=str(shots / "joint_patrol_card.png"))
     frame.locator(".leaflet-popup-close-button").click()
     assert frame.evaluate(f"() => window.sortieEvents['{SCRAMBLE}'].highlighted") is False
+
+
+def test_the_legend_counts_follow_the_timeline_and_the_legend_folds_away(server, page, shots):
+    page.goto(server.url)
+    frame = map_frame(page)
+    legend = frame.locator(".sortie-legend")
+    assert "Bomber approach 3" in legend.inner_text().replace("\n", " ")
+    at_date(frame, "2021-11-20", 0)  # the three November bomber flights, not the patrol or the scramble
+    text = legend.inner_text().replace("\n", " ")
+    assert "Bomber approach 3" in text and "Joint patrol 0 of 1" in text and "Scramble 0 of 1" in text, text
+    page.screenshot(path=str(shots / "legend_window_counts.png"))
+    legend.locator(".sortie-legend-title").click()
+    assert not frame.locator(".sortie-legend-body").is_visible()  # folded: the map underneath is free
+    page.screenshot(path=str(shots / "legend_folded.png"))
+    legend.locator(".sortie-legend-title").click()
+    assert frame.locator(".sortie-legend-body").is_visible()
