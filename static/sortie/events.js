@@ -35,9 +35,9 @@
     if (!opts.borders || !opts.borders.length || !Sortie.basemapData) return;
     var wanted = {};
     opts.borders.forEach(function (c) { wanted[c] = true; });
-    var borders = L.geoJSON({type: "FeatureCollection", features: Sortie.basemapData.features.filter(
-      function (f) { return wanted[f.properties.iso_a3]; })},
-      {style: function () { return opts.borderStyle; }, interactive: false});
+    var approached = Sortie.basemapData.features.filter(function (f) { return wanted[f.properties.iso_a3]; });
+    var borders = L.geoJSON(Sortie.worldCopies({type: "FeatureCollection", features: approached}),
+                            {style: function () { return opts.borderStyle; }, interactive: false});
     borders.addTo(map);
     if (control) control.addOverlay(borders, "Approached countries' borders");
   }

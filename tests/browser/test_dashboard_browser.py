@@ -81,3 +81,17 @@ def test_the_wheel_scrolls_the_page_until_the_map_is_clicked(server, page, shots
     page.mouse.move(x, y)
     page.mouse.wheel(0, 400)
     assert wait_for(lambda: frame.evaluate("() => Sortie.map.getZoom()") < zoom, timeout=5)
+
+
+def test_the_basemap_continues_across_the_antimeridian(server, page, shots):
+    page.goto(server.url)
+    frame = map_frame(page)
+    assert wait_for(lambda: len(drawn_ids(frame)) == len(ALL))
+    # a Bering Sea view: Chukotka east of 180 degrees is land, not open sea
+    frame.evaluate("() => { Sortie.map.setView([64, 180], 4, {animate: false}); }")
+    page.wait_for_timeout(800)
+    land_east = frame.evaluate("""() => { let n = 0;
+        Sortie.map.eachLayer(l => { if (l.feature && l.feature.properties.iso_a3 === 'RUS'
+            && l.getBounds().contains([66, 186])) n++; }); return n; }""")
+    assert land_east >= 1  # Russia's copy one world east covers Chukotka's far side
+    page.screenshot(path=str(shots / "bering_antimeridian.png"))
