@@ -285,6 +285,110 @@ def _add_followup_places(drafts: list[Finding], sents: list[sentences.Sentence],
             target.inherited_places = False
 
 
+def _listed_places(drafts: list[Finding]) -> None:
+    """The items of a dated list ("12 June (Wednesday). An Il-20 was identified.") happen where the report's
+    lead says the whole tally did ("over the Baltic Sea"), unless they name a place of their own."""
+    lead = next((x for x in drafts if not x.listed and any(p.resolved and p.kind != "country" for p in x.places)), None)
+    if lead is None:
+        return
+    for d in drafts:
+        if d.listed and not [p for p in d.places if p.kind != "country" and p.alias_of is None]:
+            d.places = [p for p in lead.places if p.alias_of is None and p.kind != "country"]
+            d.inherited_places = True
+
+
+_NUMBER = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "eleven": 11, "twelve": 12, "twice": 2}
+_TOTAL = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+){0,2}?"
+                    r"(?:times|scrambles|sorties|intercepts|interceptions|launches)\b|\btwice\b", re.I)
+
+
+def _drop_listed_totals(kept: list[Finding]) -> list[Finding]:
+    """A small total ("scrambled six times last week", "Three scrambles.") whose incidents the report goes on to
+    list one by one is not an event beside them (the coding rules count an aggregate only where the incidents
+    are not told); a total the report does not itemise stays."""
+    out = []
+    for d in kept:
+        m = _TOTAL.search(d.evidence) if types.is_count_claim(d.evidence) or "twice" in d.evidence else None
+        n = _NUMBER.get(m.group(1).lower() if m.group(1) else "twice", 0) if m else 0
+        if m and m.group(1) and m.group(1).isdigit():
+            n = int(m.group(1))
+        items = [x for x in kept if x is not d and x.type == d.type and x.date_start is not None and
+                 x.date_start == x.date_end and x.sentence != d.sentence and x.date_explicit
+                 and d.date_start <= x.date_start <= d.date_end and not types.is_count_claim(x.evidence)]
+        if 2 <= n <= 12 and items and len(items) >= n // 2 and d.type == "scramble" and not d.merged_evidence:
+            continue
+        out.append(d)
+    return out
+
+
+_DATE_FIELD = re.compile(r"\b(?:date|time|when|day)\b", re.I)
+_PLACE_FIELD = re.compile(r"\b(?:location|position|area|airspace|place|waters|where|route|region)\b", re.I)
+_ASSET_FIELD = re.compile(r"\b(?:vessels?|ships?|aircraft|units?|platforms?|assets|type)\b", re.I)
+
+
+def _field_blocks(drafts: list[Finding], sents: list[sentences.Sentence], anchor: dates.Anchor,
+                  countries: frozenset[str], text: str) -> list[Finding]:
+    """A field list ("(1) Date and time: ...", "(2) Location: ...", "(3) Vessels: ...", "(4) Outline: ...") is one
+    incident: its date, place and platform fields fill what the outline and response sentences leave out; a
+    block with platforms but no activity word still reports their sighting (``other``)."""
+    blocks = sorted({s.block for s in sents if s.block is not None})
+    if not blocks:
+        return drafts
+    title_codes = list(dict.fromkeys(m.code for m in actors_mod.find(sentences.titles(text))))
+    out = list(drafts)
+    for b in blocks:
+        mine = [s for s in sents if s.block == b]
+        idx = {s.index for s in mine}
+        fields = [(s, sentences.field(s.text)) for s in mine]
+        days: list[dates.DateMention] = []
+        start = None
+        loc: list[places.Place] = []
+        kit: list[str] = []
+        kit_codes: list[str] = []
+        asset_sentence = None
+        for s, f in fields:
+            found = [m for m in dates.find(s.text, anchor)
+                     if m.precision in ("day", "range") and not m.relative_to_event]
+            days += found
+            if f is None:
+                continue
+            label, value = f
+            if _DATE_FIELD.search(label) and found and start is None:
+                start = found[0]
+            elif _PLACE_FIELD.search(label) and not loc:
+                loc = [p for p in places.find(value, countries) if p.alias_of is None]
+            elif _ASSET_FIELD.search(label) and not kit:
+                kit = assets.find(value)
+                kit_codes = list(dict.fromkeys(m.code for m in actors_mod.find(value)))
+                asset_sentence = s
+        codes = kit_codes or title_codes
+        in_block = [d for d in out if d.sentence in idx]
+        if not any(d.type != "scramble" and not d.monitor for d in in_block) and asset_sentence is not None \
+                and not any(d.type == "scramble" for d in in_block) and (start or loc):
+            seen = Finding(type="other", sentence=asset_sentence.index, evidence=asset_sentence.text,
+                           actors=list(codes))
+            out.insert(next((i for i, d in enumerate(out) if d.sentence > asset_sentence.index), len(out)), seen)
+            in_block = [seen] + in_block
+        if start is not None:
+            first = min([start.date_start] + [m.date_start for m in days])
+            last = max([start.date_end] + [m.date_end for m in days])
+        for d in in_block:
+            if start is not None:
+                d.date_start, d.date_end = first, last
+                d.date_precision = "day" if first == last else "range"
+                d.date_explicit, d.date_relative = True, start.relative
+            names = {(p.name or p.text).lower() for p in loc}
+            d.places = loc + [p for p in d.places if p.alias_of is None and (p.name or p.text).lower() not in names]
+            d.inherited_places = False
+            if d.type != "scramble" and not d.monitor:
+                d.assets = list(kit) or d.assets
+                d.actors = d.actors or list(codes)
+    for k, d in enumerate(out):
+        d.key = k
+    return out
+
+
 def _confidence(d: Finding) -> float:
     c = BY_NAME[d.type].confidence
     c += 0.1 if d.date_explicit else -0.1
@@ -377,7 +481,8 @@ def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
         if not d.actors and antecedent:
             d.actors = list(antecedent[-1].actors)
             d.inherited_actors = True
-        elif not d.actors and prev:
+        elif not d.actors and prev and not (d.type == "scramble" and set(prev[-1].actors) <= set(d.observers)):
+            # (a reaction whose met aircraft are the previous activity's is not by them: "a Su-24 was intercepted")
             d.actors = list(prev[-1].actors)
             d.inherited_actors = True
             d.observers = d.observers or list(prev[-1].observers)
@@ -410,10 +515,14 @@ def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
             # an undated sentence continues the incident the text is telling, when one just before has a day
             told = [x for x in drafts[:i] if 0 < d.sentence - x.sentence <= 2 and x.date_explicit
                     and x.date_precision == "day" and x.date_start is not None]
-            if d.type in ("scramble", "incursion") and prev and prev[-1].date_start is not None:
+            if d.type in ("scramble", "incursion") and prev and prev[-1].date_start is not None and \
+                    prev[-1].section == d.section:
                 d.take_date(prev[-1])
             elif told and not d.generic and not types.is_count_claim(d.evidence):
                 d.take_date(told[-1])
+            elif d.day_default is not None:  # a live blog's entry with no date: the day it is posted under
+                d.date_start, d.date_end = d.day_default
+                d.date_precision, d.date_relative = "day", False
             else:
                 d.date_start, d.date_end, d.date_precision = dates.fallback(anchor)
                 d.date_relative = True
@@ -482,13 +591,14 @@ def _date_heading(sentence: str, anchor: dates.Anchor) -> dates.DateMention | No
     if len(sentence.split()) > 6:
         return None
     found = [m for m in dates.find(sentence, anchor) if m.precision == "day" and not m.relative_to_event]
-    if not found or len({m.date_start for m in found}) != 1:  # "11 June (Tuesday)": one day, said twice
+    written = [m for m in found if not m.relative]  # "4 February (Tuesday)": the written date, not a weekday
+    if not found or len({m.date_start for m in written or found}) != 1:  # "11 June (Tuesday)": one day, said twice
         return None
     rest = sentence
     for m in sorted(found, key=lambda m: -m.start):
         rest = rest[:m.start] + " " + rest[m.end:]
     rest = re.sub(r"\((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\)|\b(?:on|the)\b|[\W\d_]+", " ", rest, flags=re.I)
-    return found[0] if not rest.strip() else None
+    return (written or found)[0] if not rest.strip() else None
 
 
 def extract(text: str | bytes, published: date | None = None, url: str | None = None, outlet: str | None = None,
@@ -508,6 +618,7 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
     sents = sentences.split(text)
     aliases = actors_mod.acronyms(text)
     headings: dict[int, dates.DateMention] = {}
+    day_lines = len({s.day_line for s in sents if s.day_line})
     for s in sents:
         skipped: list[tuple[types.Trigger, str]] = []
         found = _sentence_drafts(s, anchor, countries, skipped, aliases)
@@ -517,22 +628,35 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
         elif s.para in headings:  # "11 June (Tuesday). The fighters took off twice. ...": the item's date
             h = headings[s.para]
             for d in found:
+                d.listed = True
+                if d.date_precision.startswith("rel:"):  # "Later the same day": the item's day
+                    d.date_start = d.date_end = h.date_start + timedelta(days=int(d.date_precision[4:]))
+                    d.date_precision, d.date_relative = "day", h.relative
                 if not d.date_explicit:
                     d.date_start, d.date_end, d.date_precision = h.date_start, h.date_end, h.precision
                     d.date_explicit, d.date_relative = True, h.relative
+        if day_lines >= 2 and s.day_line:  # a live blog: each entry is told under its day
+            days = [m for m in dates.find(s.day_line, anchor) if m.precision == "day"]
+            day = next((m for m in days if not m.relative), days[0] if days else None)  # the date, not "Sunday"
+            for d in found:
+                d.section = s.section
+                d.day_default = (day.date_start, day.date_end) if day is not None else None
         for d in found + _elided_repeats(s, found, anchor):
             d.key = len(drafts)
             drafts.append(d)
         if left_out is not None:
             left_out += [_left_out_draft(s.text, t, mode, anchor, published, url, outlet) for t, mode in skipped]
+    drafts = _field_blocks(drafts, sents, anchor, countries, text)
     _contextualise(drafts, anchor)
     _add_followup_places(drafts, sents, countries)
+    _listed_places(drafts)
     drafts += reactions.met_aircraft(drafts)
     reactions.take_trigger_places(drafts)
     drafts = [d for d in drafts if not (d.generic and not any(p.resolved for p in d.places))]
     drafts = [d for d in drafts if d.date_start is not None or d.anaphoric]
     kept = merge(drafts)
     kept = [d for d in kept if d.date_start is not None]
+    kept = _drop_listed_totals(kept)
     key_to_id: dict[int, str] = {}
     for d in kept:
         eid = new_id()

@@ -47,6 +47,9 @@ class Finding:
     watched_transit: bool = False  # a strait passage read from the shadowing of it ("followed ... through")
     repeat: bool = False  # another occurrence of an activity just reported ("intercepted again"): never merged
     reporters: list[str] = field(default_factory=list)  # countries whose statement the sentence reports
+    section: int | None = None  # the live blog's day it is told under: no mention refers across days
+    day_default: tuple[date, date] | None = None  # the live blog's day, for an entry that gives none itself
+    listed: bool = False  # under a date heading of a list ("11 June (Tuesday). ..."): one item of a tally
     answers: int | None = None  # a reaction's trigger (its key): the reaction takes its places
     merged_evidence: list[str] = field(default_factory=list)
     absorbed: set[int] = field(default_factory=set)  # keys of drafts folded into this one
@@ -87,6 +90,8 @@ def compatible(a: Finding, b: Finding, anaphor: bool = False) -> bool:
         return False
     if not _overlap(a, b):
         return False
+    if a.section is not None and b.section is not None and a.section != b.section:
+        return False  # "Of the aircraft, 31 crossed ..." under Sunday's heading is not Saturday's crossing
     if a.type == b.type == "scramble" and a.observers and b.observers and not set(a.observers) & set(b.observers):
         return False  # jets sent against Chinese aircraft and jets sent against Russian ones: two reactions
     one_patrol = a.type == b.type == "joint_patrol" and set(a.actors) == set(b.actors) and not (

@@ -43,6 +43,8 @@ _REPORTER_BEFORE = re.compile(r"(?:\b(?:according to|reported by|cited by)|[,\"�
                               re.I)
 _LOCATED = re.compile(r"\b(?:at|from|in|near|to)\s+(?:the\s+)?(?:\([\w ]+\)\s+|[A-ZÀ-Þ][\w'’.()-]*\s+){0,4}?"
                       r"[A-ZÀ-Þ][\w'’.()-]*,\s*$")
+_TRAVEL = re.compile(r"\b(?:returned|returning|back|home) from\s+(?:the\s+)?$|\b(?:visit|visits|trip|travel|tour|"
+                     r"stopover|transit)\s+(?:to|in|through)\s+(?:the\s+)?$", re.I)
 _JOIN = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?$", re.I)
 
 
@@ -79,6 +81,8 @@ def assign(sentence: str, mentions: list[Mention]) -> Roles:
             role = "scrambler"
         elif re.match(r"^\s*territory\b", right, re.I):
             role = "host"
+        elif _TRAVEL.search(left):
+            role = "located"  # "after President Tsai returned from the United States": a trip, not a party
         elif _LOCATED.search(left) and not re.match(r"^(?:['’]s|\s+(?:and|said|has|had|was|were)\b)", right):
             role = "located"  # "at Šiauliai Air Base, Lithuania", "the centre at Uedem, Germany": where, not who
         elif _OBSERVED_AFTER.match(right) or _OBSERVED_BEFORE.search(left):
@@ -124,7 +128,7 @@ def subject_actors(actors: list[str], r: Roles, start: int, text: str) -> list[s
 
 # Verbs whose object is what was met ("intercepted two Tu-95s"), as opposed to verbs whose object is the
 # jets sent ("scrambled F-15s to intercept ...").
-_MEET_VERB = re.compile(r"intercept|escort|shadow|follow|track|warning|met\b", re.I)
+_MEET_VERB = re.compile(r"intercept|escort|shadow|follow|track|warning|identif|met\b", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _AGENT = re.compile(r"^[^,;]{0,60}?\bby\b|^[^;]{0,30}?\bby\b(?!\s+(?:sending|dispatching))", re.I)
 # Where the jets' purpose starts: what follows is the aircraft they went to meet.

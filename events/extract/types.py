@@ -18,14 +18,20 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         r"\b(?:joint|combined)\s+(?:(?:air|aerial|naval|maritime|strategic|bomber|long-range|sea|air-sea|"
         r"air and sea|and|air-naval)\s+){0,3}(?:patrols?|flights?)\b",
         r"\bpatroll?(?:ed|ing)\s+jointly\b", r"\bjointly\s+patroll?(?:ed|ing)\b")],
-    "exercise": [re.compile(rf"\b(?:{EXERCISE_WORDS})\b", re.I)],
+    "exercise": [re.compile(rf"\b(?:{EXERCISE_WORDS})\b", re.I),
+                 # carrier flight operations: "fighters and helicopters taking off and landing from its deck"
+                 re.compile(r"\b(?:taking off and landing|took off and landed|take-offs and landings|takeoffs and "
+                            r"landings|(?:carrier[- ]based |deck )?flight operations)\b", re.I)],
     "bomber_approach": [re.compile(r"(?<!suicide )(?<!suicide-)\bbombers?\b|\b(?:Tu-95\w*|Tu-160\w*|Tu-22M\w*|H-6\w*|"
                                    r"B-52\w*|B-1B?|B-2A?|B-21)\b(?:\s+[\w-]+){0,3}?\s+(?:missile carriers?|"
                                    r"aircraft|planes?)\b", re.I)],
     "scramble": [re.compile(r"\bscrambl\w*|\b(?<!\ban )(?<!\bthe )intercept(?:ed|ing|s)?\b|"
                             r"\bfired (?:\w+ ){0,3}warning (?:shots|flares)\b|"
-                            r"(?<=\b(?:jets|ters|oons) )(?:were |was )?"
-                            r"(?:launched|dispatched|sent up)\b|"
+                            r"(?<=(?:jets|ters|oons) )(?:were |was )?"
+                            r"(?:launched|dispatched|sent up|took off)\b|"
+                            # air policing: "They identified and escorted an An-26", "a Tu-134 was identified"
+                            r"\b(?:visually\s+)?identif(?:ied|y) and (?:escort|shadow)\w*\b|"
+                            r"(?<=(?:was|ere) )(?:visually )?identified\b(?! as)|"
                             r"\b(?:fighters?|jets?|F-\d+\w*|Typhoons?|Eurofighters?|interceptors?|Gripens?)\b(?:\s+[\w-]+){0,6}?"
                             r"\s+(?:were|was|got|get|went)\s+(?:ordered\s+|quickly\s+)?airborne\b", re.I),
                  # "dispatched fighter jets", "employed CAP aircraft ... in response", "sent aircraft to monitor":
@@ -52,6 +58,9 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         r"Bosphorus|Bosporus|Dardanelles|Sound|Narrows|Canal|Pass)\b",
         r"\b(?:entered|entering|left|leaving|exited)\s+the\s+Black\s+Sea\b",  # through the Turkish Straits
         r"\b(?:Strait|Channel)\s+transits?\b",
+        # the gap between two islands is a strait even when unnamed: "passed between Okinawa Island and Miyako Island"
+        r"\b(?:sail\w*|pass\w*|transit\w*|steam\w*|navigat\w*|went|headed)\s+(?:\w+\s+){0,3}?between\s+(?:the\s+)?"
+        r"[A-Z][\w'’]*(?:\s+main)?\s+[Ii]sland\s+and\s+(?:the\s+)?[A-Z]\w*(?:\s+Island|jima)\b",
         r"\btransit(?:ed|s)?\s+(?:of\s+)?(?:the\s+)?[A-Z]\w+\s+(?:Strait|Channel)")],
     "other": [re.compile(p, re.I) for p in (
         r"\b(?:reconnaissance|surveillance|spy|intelligence-gathering|intelligence|electronic (?:warfare|intelligence)|"
@@ -97,6 +106,7 @@ _STRONG_APPROACH = re.compile(r"\b(?:near|close|closer|border|borders|airspace|a
                               r"within \d)", re.I)
 _SHIP = re.compile(r"\b(?:warships?|destroyers?|frigates?|corvettes?|cruisers?|vessels?|ships?|carriers?|fleet|"
                    r"submarines?|flotilla|navy|naval|coast guard|transit\w*)\b", re.I)
+_AIR = re.compile(r"\b(?:aircraft|planes?|jets?|drones?|bombers?|fighters?|helicopters?|flew|flight)\b", re.I)
 _MODAL = re.compile(
     r"\b(?:will|would|could|might|may|shall|plans?\s+to|planned|planning|intends?\s+to|intend|to hold|to conduct|"
     r"to stage|to carry out|scheduled|set to|due to|is to|are to|agreed to|agree to|plans|prepares?\s+to|"
@@ -242,11 +252,20 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
                     continue  # "dangerous maneuvers at close range": how ships behaved, not a drill
                 if etype == "bomber_approach" and not _APPROACH_CUE.search(sentence):
                     continue
-                if etype == "transit" and not _SHIP.search(sentence):
-                    continue
+                if etype == "transit" and not _SHIP.search(sentence) and (
+                        "between" not in m.group(0) or _AIR.search(sentence)):
+                    continue  # "They passed between X Island and Y Island": ships unless aircraft are named
                 if etype == "scramble" and pat is not _TRIG["scramble"][0] and not _REACTION.search(sentence) and \
                         not m.group(0).lower().startswith(("escort", "shadowed", "responded")):
                     continue  # "China deployed aircraft around Taiwan" is the activity itself, not a reaction
+                if etype == "scramble" and m.group(0).lower() == "took off" and not (
+                        _REACTION.search(sentence, m.end()) or re.match(r"\s+(?:twice|again|\w+ times)\b",
+                                                                          sentence[m.end():])):
+                    continue  # "jets took off from the carrier": a flight, a reaction only "to identify" something
+                if etype == "scramble" and m.group(0).lower().endswith("identified") and not re.search(
+                        r"\b(?:aircraft|planes?|bombers?|fighters?|jets?|[A-Z][a-z]?-\d\d\w*)\b[^,;]{0,60}$",
+                        sentence[:m.start()], re.I):
+                    continue  # "the ship was identified": only an aircraft identified in the air was met
                 if etype == "scramble" and "warning" in m.group(0).lower() and not re.search(
                         r"\b(?:jets?|fighters?|aircraft|planes?|interceptors?)\b",
                         sentence[max(0, m.start() - 40):m.start()], re.I):
