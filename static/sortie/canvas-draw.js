@@ -135,14 +135,50 @@
     }
   }
 
-  /* "≤ 20 km" beside events with a closest approach, when few enough icons are on screen to read them. */
+  /* A count badge on icons that sit on one spot (two approaches placed at the same country's
+   * point): the top icon alone would hide the others. layer.stacks keeps them for tests. */
+  function stackBadges(layer, f) {
+    layer.stacks = [];
+    if (f.dense) return;
+    var at = {}, on = f.onScreen, ctx = f.ctx, r = 8, half = layer.opts.iconSize / 2, j, i, k;
+    for (j = 0; j < on.length; j++) {
+      i = on[j];
+      k = Math.round(f.sx[i] / 3) + "," + Math.round(f.sy[i] / 3);  // within ~3 px: one spot
+      (at[k] = at[k] || []).push(i);
+    }
+    ctx.font = "700 11px system-ui, sans-serif";
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    for (k in at) {
+      var group = at[k];
+      if (group.length < 2) continue;
+      i = group[group.length - 1];
+      var x = f.sx[i] + half, y = f.sy[i] - half;
+      ctx.beginPath();
+      ctx.arc(x, y, r, 0, 2 * Math.PI);
+      ctx.fillStyle = "#222";
+      ctx.fill();
+      ctx.lineWidth = 1.5;
+      ctx.strokeStyle = "#fff";
+      ctx.stroke();
+      ctx.fillStyle = "#fff";
+      ctx.fillText(String(group.length), x, y + 0.5);
+      layer.stacks.push(group.map(function (g) { return layer.d.id[g]; }));
+    }
+    ctx.textAlign = "start";
+    ctx.textBaseline = "alphabetic";
+  }
+
+  /* "≤ 20 km" beside events with a closest approach, when few enough icons are on screen to read
+   * them, and only where the point is a place it was measured from: beside a country's or an
+   * area's middle it would read as 20 km from a spot inland (the card still gives the distance). */
   function approachLabels(layer, f) {
     if (f.onScreen.length >= 2000) return;
     var ctx = f.ctx, d = layer.d, size = layer.opts.iconSize;
     ctx.font = "600 12px system-ui, sans-serif";
     ctx.lineWidth = 3;
     for (var i = 0; i < layer.n; i++) {
-      if (d.km[i] === null || !f.vis[i]) continue;
+      if (d.km[i] === null || !f.vis[i] || !layer.precise[d.gp[i]]) continue;
       var label = "≤ " + d.km[i] + " km", lx = f.sx[i] + size * 0.7, ly = f.sy[i] - size * 0.55;
       ctx.strokeStyle = "#fff";
       ctx.strokeText(label, lx, ly);
@@ -160,4 +196,5 @@
   draw.highlights = highlights;
   draw.icons = icons;
   draw.approachLabels = approachLabels;
+  draw.stackBadges = stackBadges;
 })();

@@ -169,6 +169,7 @@
       draw.highlights(this, f);
       draw.icons(this, f);
       draw.approachLabels(this, f);
+      draw.stackBadges(this, f);
       this.topLeft = f.topLeft;
       this.drawMs = performance.now() - t0;
     },

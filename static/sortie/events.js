@@ -61,6 +61,7 @@
     Sortie.containerPoint = function (id) { var p = layer.containerPoint(layer.index[id]); return [p.x, p.y]; };
     Sortie.latLng = function (k) { return L.latLng(d.lat[k], d.lon[k]); };
     Sortie.drawMs = function () { return layer.drawMs; };
+    Sortie.stacks = function () { return layer.stacks || []; };  // [[id, ...], ...] of the last redraw
     Sortie.map = map;
   }
 

@@ -95,3 +95,14 @@ def test_the_basemap_continues_across_the_antimeridian(server, page, shots):
             && l.getBounds().contains([66, 186])) n++; }); return n; }""")
     assert land_east >= 1  # Russia's copy one world east covers Chukotka's far side
     page.screenshot(path=str(shots / "bering_antimeridian.png"))
+
+
+def test_events_on_one_spot_carry_a_count_badge(server, page, shots):
+    page.goto(server.url)
+    frame = map_frame(page)
+    assert wait_for(lambda: len(drawn_ids(frame)) == len(ALL))
+    # the two US bomber approaches to Russia's border name no place but Russia: one spot
+    stacks = wait_for(lambda: frame.evaluate("() => Sortie.stacks()"))
+    assert sorted(map(sorted, stacks)) == [["seed-2021-11-global-thunder-approach",
+                                            "seed-2021-11-us-bomber-missions"]], stacks
+    page.screenshot(path=str(shots / "stack_badge.png"))
