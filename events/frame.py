@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
+import orjson
 import pandas as pd
 
 from events.schema import Event
@@ -42,6 +43,21 @@ def decode_rows(df: pd.DataFrame) -> pd.DataFrame:
         if f in df:
             df[f] = [d.date() if pd.notna(d) else None for d in pd.to_datetime(df[f])]
     return _absent_as_none(df)
+
+
+def decode_json(values: Iterable[Any]) -> list[Any]:
+    """JSON texts (list and geometry columns read with ``Store.scan(json_text=True)``) -> values;
+    anything not text (None, an already decoded list) is kept. Equal texts are decoded once and
+    share the value (country lists repeat across thousands of events): read it, never change it."""
+    memo: dict[str, Any] = {}
+    out = []
+    for v in values:
+        if isinstance(v, str):
+            if v not in memo:
+                memo[v] = orjson.loads(v)
+            v = memo[v]
+        out.append(v)
+    return out
 
 
 def rows_frame(rows: list[Any], columns: list[str], text_dates: bool = False) -> pd.DataFrame:

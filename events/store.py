@@ -20,11 +20,11 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from events import db
-from events.frame import decode_rows, rows_frame
+from events.frame import decode_json, decode_rows, rows_frame
 from events.io import read_events
 from events.query import EventFilter
 from events.schema import Event, utcnow
-from events.tables import events_table, history_table, meta_table
+from events.tables import JSON_COLUMNS, events_table, history_table, meta_table
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "sortie.db"
@@ -201,7 +201,7 @@ class Store:
         t = events_table
         want = list(dict.fromkeys(columns or t.c.keys()))
         read = list(dict.fromkeys([*want, *flt.columns]))
-        json_cols = {c.name for c in t.c if isinstance(c.type, sa.JSON)}
+        json_cols = set(JSON_COLUMNS)
         date_cols = {c.name for c in t.c if type(c.type) is sa.Date}
         cols = [sa.cast(t.c[n], sa.Text).label(n) if (json_text and n in json_cols) or n in date_cols else t.c[n]
                 for n in read]
@@ -221,7 +221,7 @@ class Store:
                 if json_text and json_cols & set(flt.columns):
                     probe = df.copy()
                     for n in json_cols & set(flt.columns):
-                        probe[n] = [json.loads(v) if v else [] for v in df[n]]
+                        probe[n] = [[] if v is None else v for v in decode_json(df[n])]
                 df = df[flt.mask(probe)]
                 if len(df):
                     yield df[want].reset_index(drop=True)

@@ -14,6 +14,7 @@ metadata = sa.MetaData()
 
 
 def _json() -> sa.types.TypeEngine:
+    """The type of every list and geometry column (:data:`JSON_COLUMNS` lists them)."""
     return sa.JSON(none_as_null=True).with_variant(postgresql.JSONB(none_as_null=True), "postgresql")
 
 
@@ -79,3 +80,7 @@ users_table = sa.Table(
     sa.Column("created_at", sa.DateTime, nullable=False),
     sa.Column("updated_at", sa.DateTime, nullable=False),
 )
+
+
+# the list and geometry columns: what a reader that leaves JSON as text has to decode
+JSON_COLUMNS: tuple[str, ...] = tuple(c.name for c in events_table.c if isinstance(c.type, sa.JSON))

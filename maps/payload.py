@@ -23,6 +23,7 @@ import orjson
 import pandas as pd
 
 from events import event_types as et
+from events.frame import decode_json
 from events.geo_precision import GEO_PRECISIONS  # indices shared with static/sortie
 from events.schema import country_name
 from maps.text import date_text, tooltip_text
@@ -74,16 +75,6 @@ def _json(v: Any) -> str:
     return v if isinstance(v, str) else _dump(v)
 
 
-def _decoded(v: Any, memo: dict[str, Any] | None = None) -> Any:
-    if not isinstance(v, str):
-        return v
-    if memo is None:
-        return orjson.loads(v)
-    if v not in memo:
-        memo[v] = orjson.loads(v)
-    return memo[v]
-
-
 def prepare(df: pd.DataFrame) -> pd.DataFrame:
     """Every located event as the map needs it: drawing columns, route/area geometry, card as JSON text.
 
@@ -93,15 +84,15 @@ def prepare(df: pd.DataFrame) -> pd.DataFrame:
     """
     loc = df[df["geometry"].notna()]
     col = {f: loc[f].tolist() for f in FIELDS}
-    decoded: dict[str, Any] = {}  # actor lists repeat: decode each distinct text once
-    when: dict[tuple[Any, Any, Any], str] = {}  # and so do (start, end, precision)
+    when: dict[tuple[Any, Any, Any], str] = {}  # (start, end, precision) repeat: each date text made once
     gtypes = [_geom_type(g) for g in col["geometry"]]
     cards, tips = [], []
     # plain column lists: DataFrame.to_dict("records") alone took half the time at 100,000 events
-    for (etype, start, end, dprec, actors, observers, places, assets, evidence, sname, surl, published, status,
-         modality) in zip(*(col[f] for f in ("type", "date_start", "date_end", "date_precision", "actors", "observers",
-                                               "places", "assets", "evidence", "source_name", "source_url",
-                                               "published", "status", "modality")), strict=True):
+    col["who"] = decode_json(col["actors"])  # for the tooltips; the card copies the text as it is
+    for (etype, start, end, dprec, actors, who, observers, places, assets, evidence, sname, surl, published, status,
+         modality) in zip(*(col[f] for f in ("type", "date_start", "date_end", "date_precision", "actors", "who",
+                                               "observers", "places", "assets", "evidence", "source_name",
+                                               "source_url", "published", "status", "modality")), strict=True):
         key = (start, end, dprec)
         if key not in when:
             when[key] = _dump(date_text(start, end, dprec))
@@ -109,7 +100,7 @@ def prepare(df: pd.DataFrame) -> pd.DataFrame:
                          published.isoformat() if isinstance(published, date) else None, status,
                          None if modality == "reported" else modality])
         cards.append(f"[{when[key]},{_json(actors)},{_json(observers)},{_json(places)},{_json(assets)},{scalars[1:]}")
-        tips.append(tooltip_text({"type": etype, "actors": _decoded(actors, decoded), "date_start": start}))
+        tips.append(tooltip_text({"type": etype, "actors": who, "date_start": start}))
     type_index = {t: i for i, t in enumerate(et.EVENT_TYPES)}
     gp_index = {g: i for i, g in enumerate(GEO_PRECISIONS)}
     km = pd.to_numeric(pd.Series(col["closest_approach_km"], index=loc.index, dtype=object), errors="coerce")
@@ -125,7 +116,7 @@ def prepare(df: pd.DataFrame) -> pd.DataFrame:
         "gp": loc["geo_precision"].map(gp_index).astype(np.int64),
         "km": km.astype(object).where(km.notna(), None),
         "tip": pd.Series(tips, index=loc.index, dtype=object),
-        "rel": pd.Series([None if r in (None, "[]", "null") else _decoded(r) for r in col["related"]],
+        "rel": pd.Series([r or None for r in decode_json(col["related"])],
                          index=loc.index, dtype=object),
         # a line through named places is our drawing, not a reported track
         "inf": [int(g in ("LineString", "MultiLineString") and p != "exact")

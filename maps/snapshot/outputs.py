@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import IO, Any
 
-import orjson
 import pandas as pd
 
 from events import io as formats
-from events.frame import events_frame, frame_events
+from events.frame import decode_json, events_frame, frame_events
 from events.query import EventFilter
 from events.store import Store
+from events.tables import JSON_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -90,19 +90,11 @@ def make(df: pd.DataFrame, flt: EventFilter, req: Request) -> bytes:
     return out.make(df, flt, Request(out.name, req.title, req.width, req.dpi, req.bbox))
 
 
-JSON_COLUMNS = ("actors", "observers", "places", "assets", "geometry", "related")
-
-
 def _decode(df: pd.DataFrame, columns: tuple[str, ...] = JSON_COLUMNS) -> pd.DataFrame:
-    """JSON text columns of a ``Store.scan(json_text=True)`` chunk -> lists and dicts (None stays None).
-
-    Equal texts share one decoded value (country lists repeat across thousands of events);
-    the frame is read, never changed in place."""
+    """JSON text columns of a ``Store.scan(json_text=True)`` chunk -> lists and dicts (None stays None)."""
     for c in columns:
         if c in df:
-            memo: dict[str, Any] = {}
-            df[c] = [(memo[v] if v in memo else memo.setdefault(v, orjson.loads(v))) if isinstance(v, str) else v
-                     for v in df[c]]
+            df[c] = decode_json(df[c])
     return df
 
 
