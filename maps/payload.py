@@ -26,6 +26,7 @@ from events import event_types as et
 from events.frame import decode_json
 from events.geo_precision import GEO_PRECISIONS  # indices shared with static/sortie
 from events.schema import country_name
+from maps.border_approach import place_on_borders
 from maps.text import date_text, tooltip_text
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -127,6 +128,7 @@ def prepare(df: pd.DataFrame) -> pd.DataFrame:
                           index=loc.index, dtype=object),
         "card": pd.Series(cards, index=loc.index, dtype=object),
     }, index=loc.index)
+    place_on_borders(out, loc)
     return out
 
 

@@ -35,8 +35,10 @@ show_map(cached_map(flt, opened_link(flt)), key="main_map", height=MAP_HEIGHT)
 n_unmapped = len(shown.unmapped)
 st.caption("Click an event for its card and evidence; its related events light up. The timeline "
            "(bottom right) plays the window chosen in the sidebar; the link button under the zoom "
-           "copies a link to this exact view." + (f" {n_unmapped:,} event(s) shown have no location: they are "
-                                                 "listed under the table below." if n_unmapped else ""))
+           "copies a link to this exact view. Select a row of the table to fly to its event; by keyboard, "
+           "Tab to the ⌨ button on the map and walk the events in view with the arrow keys."
+           + (f" {n_unmapped:,} event(s) shown have no location: they are listed under the table below."
+              if n_unmapped else ""))
 
 with st.expander("Export this view: image, interactive page, animation, data"):
     frame = st.radio("Frame images and animation on", ["all the events shown", "the map as you see it"],
@@ -52,7 +54,7 @@ if len(view):
     st.altair_chart(activity_chart(flt), width="stretch")
 
 st.subheader(f"{len(view):,} event(s)")
-events_table(view)
+events_table(view, on_map=True)
 unmapped = shown.unmapped
 if len(unmapped):
     with st.expander(f"{len(unmapped):,} of these event(s) have no location and are not on the map"):

@@ -6,27 +6,35 @@ import pandas as pd
 import streamlit as st
 
 from maps.text import readable_table
+from ui.map_view import open_on_map
+from ui.print_view import print_table
 
-COLUMN_CONFIG = {
+HEADERS = {
     "when": "When",
     "type": "Type",
     "actors": "Actors",
     "observers": "Approached / reacting",
     "places": "Places",
     "assets": "Assets",
-    "closest_approach_km": st.column_config.NumberColumn("Closest (km)", format="%.0f"),
-    "evidence": st.column_config.TextColumn("Evidence", width="large"),
+    "closest_approach_km": "Closest (km)",
+    "evidence": "Evidence",
     "source_name": "Source",
-    "source_url": st.column_config.LinkColumn("Link", display_text="open"),
+    "source_url": "Link",
+}
+COLUMN_CONFIG = HEADERS | {
+    "closest_approach_km": st.column_config.NumberColumn(HEADERS["closest_approach_km"], format="%.0f"),
+    "evidence": st.column_config.TextColumn(HEADERS["evidence"], width="large"),
+    "source_url": st.column_config.LinkColumn(HEADERS["source_url"], display_text="open"),
 }
 
 
 PAGE_ROWS = 100
 
 
-def events_table(view: pd.DataFrame, key: str = "events") -> None:
+def events_table(view: pd.DataFrame, key: str = "events", on_map: bool = False) -> None:
     """One page of the view's rows: only the shown rows are made readable, so a rerun costs
-    the same at 100,000 events as at 10."""
+    the same at 100,000 events as at 10. ``on_map``: the table sits under the map, and
+    selecting a row flies the map to that event and opens its card."""
     pages = max(1, -(-len(view) // PAGE_ROWS))
     page = 1
     if pages > 1:
@@ -35,5 +43,14 @@ def events_table(view: pd.DataFrame, key: str = "events") -> None:
         first = (page - 1) * PAGE_ROWS
         b.caption(f"Rows {first + 1:,}–{min(first + PAGE_ROWS, len(view)):,} of {len(view):,}, by date.")
     rows = view.iloc[(page - 1) * PAGE_ROWS: page * PAGE_ROWS]
-    st.dataframe(readable_table(rows), hide_index=True, width="stretch", column_config=COLUMN_CONFIG,
-                 key=f"{key}_table", placeholder="")  # no closest approach, no source: blank, not "None"
+    table = readable_table(rows)
+    picked = st.dataframe(table, hide_index=True, width="stretch", column_config=COLUMN_CONFIG,
+                          key=f"{key}_table", placeholder="",  # no closest approach, no source: blank, not "None"
+                          **({"on_select": "rerun", "selection_mode": "single-row"} if on_map else {}))
+    print_table(table.rename(columns=HEADERS))
+    if on_map and picked.selection.rows:
+        row = rows.iloc[picked.selection.rows[0]]
+        if row["geometry"] is not None:
+            open_on_map(str(row["id"]))
+        else:
+            st.caption("That event has no location, so it is not on the map.")

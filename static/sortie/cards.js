@@ -52,7 +52,9 @@
     row("Where", (p.p || []).join(" → ") || "—");
     row("Assets", (p.as || []).join("; "));
     if (p.km !== null && p.km !== undefined) row("Closest approach", p.km + " km");
-    if (p.gp) row("Location", p.gp.name + " precision" + (p.inf ? " (route between named places inferred)" : ""));
+    var how = p.inf === 1 ? " (route between named places inferred)"
+      : p.inf === 2 ? " (no place named: drawn on the approached border, nearest the acting country)" : "";
+    if (p.gp) row("Location", p.gp.name + " precision" + how);
     d.appendChild(tb);
     if (p.ev) d.appendChild(el("blockquote", null, p.ev));
     d.appendChild(source(p));
@@ -63,7 +65,9 @@
   /* Cards and tooltips for the events of an EventCanvas; cards: their pack file (embedded or a URL).
    * Returns openCard(index, latlng?), which also highlights the event's related events. */
   Sortie.cardPopup = function (map, layer, opts, cards) {
-    var d = layer.d, popup = L.popup({maxWidth: 380}), tip = L.tooltip({direction: "top", offset: [0, -10]});
+    var d = layer.d, popup = L.popup({
+      maxWidth: 380, maxHeight: Math.max(220, map.getSize().y - 170),  // scrolls rather than run under the timeline
+      autoPanPaddingTopLeft: [56, 10], autoPanPaddingBottomRight: [60, 100]}), tip = L.tooltip({direction: "top", offset: [0, -10]});
     var open = -1, details = null;
     function withCards(fn) {
       if (details) return fn(details);
@@ -74,11 +78,17 @@
       (layer.related[i] || []).forEach(function (j) { if (on) layer.highlight[j] = 1; else delete layer.highlight[j]; });
       layer.redraw();
     }
+    /* event i on the world copy nearest the view: the canvas draws every copy, and a card
+     * opened from a link or the table must not pan the map a world away */
+    function nearestCopy(i) {
+      var c = map.getCenter().lng, lon = d.lon[i];
+      return [d.lat[i], lon + 360 * Math.round((c - lon) / 360)];
+    }
     function openCard(i, latlng) {
       map.closeTooltip(tip);
       if (open >= 0) setHighlight(open, false);
       open = i;
-      popup.setLatLng(latlng || [d.lat[i], d.lon[i]]).setContent(el("div", null, "…")).openOn(map);
+      popup.setLatLng(latlng || nearestCopy(i)).setContent(el("div", null, "…")).openOn(map);
       withCards(function (c) {
         if (open === i) popup.setContent(card(props(i, d, c[i], opts), opts, (layer.related[i] || []).length));
       });

@@ -1,6 +1,6 @@
 /* Sortie.addEvents: the event layer, and the controls wired to it (layer switches, cards, legend,
- * timeline, permalink, wheel). Needs core, canvas, canvas-draw, canvas-shapes, cards, legend,
- * timeline, permalink, wheel. */
+ * timeline, permalink, wheel, keyboard). Needs core, canvas, canvas-draw, canvas-shapes, cards, legend,
+ * timeline, permalink, wheel, keyboard. */
 (function () {
   "use strict";
   var Sortie = (window.Sortie = window.Sortie || {});
@@ -30,12 +30,36 @@
     return switches;
   }
 
+  var SEAM = 179.999;
+
+  /* A country's outline as lines, without the cut Natural Earth makes along the antimeridian
+   * (Russia's Chukotka is two polygons that meet at 180°): that edge is no border. */
+  function outline(f) {
+    var g = f.geometry, polys = g.type === "Polygon" ? [g.coordinates] : g.coordinates, lines = [];
+    polys.forEach(function (poly) {
+      poly.forEach(function (ring) {
+        var run = [];
+        for (var k = 0; k < ring.length; k++) {
+          var a = ring[k], b = ring[k + 1];
+          run.push(a);
+          if (b && Math.abs(a[0]) >= SEAM && Math.abs(b[0]) >= SEAM) {  // a segment on the seam: break here
+            if (run.length > 1) lines.push(run);
+            run = [];
+          }
+        }
+        if (run.length > 1) lines.push(run);
+      });
+    });
+    return {type: "Feature", properties: f.properties, geometry: {type: "MultiLineString", coordinates: lines}};
+  }
+
   /* The borders of the countries that bomber approaches in view were aimed at, from the basemap's data. */
   function approachedBorders(map, opts, control) {
     if (!opts.borders || !opts.borders.length || !Sortie.basemapData) return;
     var wanted = {};
     opts.borders.forEach(function (c) { wanted[c] = true; });
-    var approached = Sortie.basemapData.features.filter(function (f) { return wanted[f.properties.iso_a3]; });
+    var approached = Sortie.basemapData.features.filter(function (f) { return wanted[f.properties.iso_a3]; })
+      .map(outline);
     var borders = L.geoJSON(Sortie.worldCopies({type: "FeatureCollection", features: approached}),
                             {style: function () { return opts.borderStyle; }, interactive: false});
     borders.addTo(map);
@@ -65,6 +89,26 @@
     Sortie.map = map;
   }
 
+  /* Container points of what the fitted view draws: each event's icon and its route's vertices
+   * (on the world copy nearest the view), so the legend can fold if it covers one. Skipped for
+   * big collections, where a legend over some of thousands of dots hides nothing in particular. */
+  function drawnPoints(map, layer) {
+    var d = layer.d, out = [], c = map.getCenter().lng;
+    if (layer.n > 1000) return out;
+    function add(lat, lon) {
+      var p = map.latLngToContainerPoint([lat, lon + 360 * Math.round((c - lon) / 360)]);
+      out.push([p.x, p.y]);
+    }
+    for (var i = 0; i < layer.n; i++) if (layer.visible(i)) add(d.lat[i], d.lon[i]);
+    Object.keys(d.geom).forEach(function (k) {
+      var g = d.geom[k];
+      if (!layer.visible(+k)) return;
+      var lines = g.type === "LineString" ? [g.coordinates] : g.type === "MultiLineString" ? g.coordinates : [];
+      lines.forEach(function (line) { line.forEach(function (xy) { add(xy[1], xy[0]); }); });
+    });
+    return out;
+  }
+
   /* A shared link's date, window and open event (opts.t, opts.w, opts.selected). */
   function restore(map, layer, tl, opts, openCard) {
     if (opts.t !== null && opts.t !== undefined) tl.set(opts.t, opts.w === null || opts.w === undefined ? Infinity : opts.w);
@@ -85,11 +129,14 @@
     var state = {layer: layer, w: Infinity, visible: layer.n, min: opts.start, max: opts.end, t: opts.end, timer: null};
     var tl = Sortie.timeline(map, state, opts);
     map.on("sortie:time", function () { legend.update(windowCounts(layer, opts)); });
+    map.on("sortie:select", function (e) { legend.card(!!e.id); });  // a card needs the room
     handles(map, layer, switches, tl, openCard);
     // the permalink first: it must hear the card a shared link opens, or its next link drops it
     if (opts.permalink) Sortie.permalink(map, tl);
     if (opts.inPage) Sortie.wheelAfterClick(map);
+    Sortie.keyboard(map, layer, openCard);
     restore(map, layer, tl, opts, openCard);
+    legend.clear(drawnPoints(map, layer));
     map.fire("sortie:ready", {count: layer.n});
   }
 

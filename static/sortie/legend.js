@@ -39,9 +39,9 @@
 
   /* counts: events per type name (types with none are left out); layer: for the counts in the
    * timeline's window. The title folds the legend away (remembered for the session), so it
-   * never has to cover a card or a route's end. Returns {update(counts)}. */
+   * never has to cover a card or a route's end. Returns {update(counts), card(open), clear(points)}. */
   Sortie.legend = function (map, opts, counts) {
-    var ctl = L.control({position: "bottomleft"}), div;
+    var ctl = L.control({position: "bottomleft"}), div, fold, heldOpen = false;
     ctl.onAdd = function () {
       div = L.DomUtil.create("div", "sortie-legend");
       var title = el("button", "sortie-legend-title", "Events");
@@ -59,13 +59,14 @@
       });
       body.appendChild(box);
       div.appendChild(body);
-      function fold(on) {
+      fold = function (on) {
         div.classList.toggle(COLLAPSED, on);
         title.setAttribute("aria-expanded", on ? "false" : "true");
-      }
+      };
       fold(remembered(map));
       L.DomEvent.on(title, "click", function () {
         var on = !div.classList.contains(COLLAPSED);
+        heldOpen = false;
         fold(on);
         try { window.sessionStorage.setItem(COLLAPSED, on ? "1" : "0"); } catch (e) { /* not kept */ }
       });
@@ -75,6 +76,22 @@
     };
     ctl.addTo(map);
     return {
+      /* a card is open (true) or closed: the legend folds out of its way while it is, and comes
+       * back if it was open before */
+      card: function (open) {
+        if (open && !div.classList.contains(COLLAPSED)) { heldOpen = true; fold(true); }
+        else if (!open && heldOpen) { heldOpen = false; fold(false); }
+      },
+      /* fold away if it covers any of these container points (the fitted view's events) */
+      clear: function (points) {
+        if (div.classList.contains(COLLAPSED)) return;
+        var box = div.getBoundingClientRect(), top = map.getContainer().getBoundingClientRect();
+        var hit = points.some(function (p) {
+          var x = p[0] + top.left, y = p[1] + top.top;
+          return x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
+        });
+        if (hit) fold(true);
+      },
       /* the counts of the events the timeline shows now: "3 of 5" while part is hidden */
       update: function (now) {
         div.querySelectorAll(".sortie-legend-count").forEach(function (b) {
