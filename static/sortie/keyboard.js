@@ -62,7 +62,8 @@
       var i = order[at];
       ring.setLatLng(latlng(i));
       if (!map.hasLayer(ring)) ring.addTo(map);
-      say.textContent = (at + 1) + " of " + order.length + ": " + d.tip[i];
+      var of = order.length < MAX_IN_VIEW ? String(order.length) : "the first " + MAX_IN_VIEW + " in view (zoom in for the rest)";
+      say.textContent = (at + 1) + " of " + of + ": " + d.tip[i];
     }
     function refresh() {
       var current = at >= 0 ? order[at] : -1;
