@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date
 from typing import Any
 
@@ -14,8 +15,10 @@ from maps import payload as pl
 from maps.basemap import base_map, basemap_data
 from maps.events_layer import EventsLayer
 from maps.labels import MarineLabels, marine_labels
+from maps.names import place_names
 from maps.pack import pack_cards, pack_columns
 from maps.permalink import MapLink
+from maps.zones import add_zones
 
 BORDER_COLOR = et.COLORS["bomber_approach"]
 
@@ -27,9 +30,25 @@ def bounds(df: pd.DataFrame) -> list[list[float]] | None:
     return [[float(pts.lat.min()), float(pts.lon.min())], [float(pts.lat.max()), float(pts.lon.max())]]
 
 
-def approached(df: pd.DataFrame) -> list[str]:
-    """Countries that bomber approaches in view were aimed at: their borders are highlighted."""
-    return sorted({c for cs in df.loc[df["type"] == "bomber_approach", "observers"] for c in cs})
+def approached(df: pd.DataFrame) -> dict[str, list[list[int]]]:
+    """Countries that bomber approaches in view were aimed at, each with the day ranges
+    (payload day numbers, overlapping ones merged) of those approaches: the map highlights a
+    border while its timeline window shows an approach to it, not all the time."""
+    rows = df.loc[df["type"] == "bomber_approach", ["observers", "date_start", "date_end"]]
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for codes, start, end in zip(rows["observers"], rows["date_start"], rows["date_end"], strict=True):
+        for c in codes:
+            spans[c].append((pl.day_number(start), pl.day_number(end or start)))
+    merged: dict[str, list[list[int]]] = {}
+    for c in sorted(spans):
+        out: list[list[int]] = []
+        for a, b in sorted(spans[c]):
+            if out and a <= out[-1][1] + 1:
+                out[-1][1] = max(out[-1][1], b)
+            else:
+                out.append([a, b])
+        merged[c] = out
+    return merged
 
 
 def map_options(df: pd.DataFrame, start: date | None, end: date | None, link: MapLink,
@@ -76,8 +95,10 @@ def events_map(
 
     control = folium.LayerControl(collapsed=True)
     view = {"location": link.center, "zoom_start": link.zoom} if link.center else {}
-    m = base_map(basemap_source=source(basemap_data(), "basemap"), control=control, **view)
+    m = base_map(basemap_source=source(basemap_data(), "basemap"), control=control,
+                 names_source=source(place_names(), "places"), **view)
     MarineLabels(source(marine_labels(), "labels"), control).add_to(m)
+    add_zones(m, df, control, inline, private)  # ADIZ outlines, disputed islands, route entries
     prep = pl.prepare(df) if prepared is None else prepared
     draw, cards = pack_columns(prep), cards if cards is not None else pack_cards(prep)
     events_inline = inline or private

@@ -42,3 +42,19 @@ def test_json_text_columns_are_read_too() -> None:
     df = pd.DataFrame([_event("inland", "bomber_approach", "country", 61.98, 96.69, ["USA"], ["RUS"])])
     df["actors"], df["observers"] = ['["USA"]'], ['["RUS"]']
     assert prepare(df).iloc[0]["inf"] == ON_BORDER
+
+
+def test_approached_countries_carry_the_merged_days_of_their_approaches() -> None:
+    from maps.build import approached
+    from maps.payload import day_number
+
+    d = pd.Timestamp
+    df = pd.DataFrame({
+        "type": ["bomber_approach", "bomber_approach", "bomber_approach", "exercise"],
+        "observers": [["RUS"], ["RUS", "JPN"], ["RUS"], ["KOR"]],
+        "date_start": [d("2021-11-01").date(), d("2021-11-03").date(), d("2021-12-20").date(), d("2021-11-01").date()],
+        "date_end": [d("2021-11-04").date(), d("2021-11-05").date(), None, d("2021-11-01").date()],
+    })
+    day = lambda s: day_number(d(s).date())  # noqa: E731
+    assert approached(df) == {"JPN": [[day("2021-11-03"), day("2021-11-05")]],
+                              "RUS": [[day("2021-11-01"), day("2021-11-05")], [day("2021-12-20"), day("2021-12-20")]]}

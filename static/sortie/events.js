@@ -53,17 +53,31 @@
     return {type: "Feature", properties: f.properties, geometry: {type: "MultiLineString", coordinates: lines}};
   }
 
-  /* The borders of the countries that bomber approaches in view were aimed at, from the basemap's data. */
+  /* The borders of the countries that bomber approaches in view were aimed at, from the basemap's
+   * data (opts.borders: {country: [[first day, last day], ...]}). Returns update(t, w): a border
+   * shows while the timeline's window [t - w, t] holds an approach to it. */
   function approachedBorders(map, opts, control) {
-    if (!opts.borders || !opts.borders.length || !Sortie.basemapData) return;
-    var wanted = {};
-    opts.borders.forEach(function (c) { wanted[c] = true; });
-    var approached = Sortie.basemapData.features.filter(function (f) { return wanted[f.properties.iso_a3]; })
+    var spans = opts.borders || {}, active = {};
+    if (!Object.keys(spans).length || !Sortie.basemapData) return function () {};
+    var approached = Sortie.basemapData.features.filter(function (f) { return spans[f.properties.iso_a3]; })
       .map(outline);
+    var hidden = {opacity: 0};
     var borders = L.geoJSON(Sortie.worldCopies({type: "FeatureCollection", features: approached}),
-                            {style: function () { return opts.borderStyle; }, interactive: false});
+                            {style: function (f) { return active[f.properties.iso_a3] ? opts.borderStyle : hidden; },
+                             interactive: false});
     borders.addTo(map);
     if (control) control.addOverlay(borders, "Approached countries' borders");
+    var update = function (t, w) {
+      var lo = w === Infinity ? -Infinity : t - w, changed = false;
+      Object.keys(spans).forEach(function (c) {
+        var on = spans[c].some(function (s) { return s[0] <= t && s[1] >= lo; });  // timeline.js's rule
+        if (!!active[c] !== on) { active[c] = on; changed = true; }
+      });
+      if (changed) borders.setStyle(borders.options.style);
+    };
+    update(opts.end, Infinity);  // the timeline opens on everything up to the last day
+    Sortie.activeBorders = function () { return Object.keys(active).filter(function (c) { return active[c]; }); };
+    return update;
   }
 
   /* Handles for tests, the link button and anyone scripting the map. */
@@ -124,11 +138,15 @@
     layer.addTo(map);
     var switches = typeSwitches(map, layer, opts, counts, control);
     var openCard = Sortie.cardPopup(map, layer, opts, cards);
-    approachedBorders(map, opts, control);
+    var bordersAt = approachedBorders(map, opts, control);
     var legend = Sortie.legend(map, opts, counts);
     var state = {layer: layer, w: Infinity, visible: layer.n, min: opts.start, max: opts.end, t: opts.end, timer: null};
     var tl = Sortie.timeline(map, state, opts);
-    map.on("sortie:time", function () { legend.update(windowCounts(layer, opts)); });
+    map.on("sortie:time", function () {
+      var s = tl.state();
+      legend.update(windowCounts(layer, opts));
+      bordersAt(s.t, s.w);
+    });
     map.on("sortie:select", function (e) { legend.card(!!e.id); });  // a card needs the room
     handles(map, layer, switches, tl, openCard);
     // the permalink first: it must hear the card a shared link opens, or its next link drops it

@@ -99,3 +99,14 @@ def test_an_approach_to_a_country_is_drawn_on_its_border_without_the_antimeridia
         return [lines, n]; }""")
     assert seam[0] > 0 and seam[1] == 0, seam
     page.screenshot(path=str(shots / "approach_on_border.png"))
+
+
+def test_approached_borders_follow_the_timeline_window(server, page):
+    frame = _ready(server, page)
+    assert "RUS" in frame.evaluate("() => Sortie.activeBorders()")
+    day = frame.evaluate("() => Sortie.dayOf('2021-09-15')")  # before any bomber approach, one day shown
+    frame.evaluate(f"() => window.sortieTimeline.set({day}, 0)")
+    assert wait_for(lambda: frame.evaluate("() => Sortie.activeBorders()") == [], timeout=5)
+    end = frame.evaluate("() => window.sortieTimeline.state().max")
+    frame.evaluate(f"() => window.sortieTimeline.set({end}, Infinity)")
+    assert wait_for(lambda: "RUS" in frame.evaluate("() => Sortie.activeBorders()"), timeout=5)
