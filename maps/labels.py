@@ -23,7 +23,11 @@ def marine_labels() -> list[list[Any]]:
     Read from a gazetteer opened for this and then dropped, unless the process already holds
     the shared one: a map or export that geocodes nothing need not keep every place name."""
     gaz = default_gazetteer() if gazetteer_loaded() else open_gazetteer()
-    return [[p.name, round(p.lat, 3), round(p.lon, 3), FONT_PX[p.kind]] for p in gaz.places() if p.kind in FONT_PX]
+    best: dict[str, Any] = {}  # one label per name: a strait's partial outline and its own entry share it
+    for p in gaz.places():
+        if p.kind in FONT_PX and (p.name not in best or p.rank > best[p.name].rank):
+            best[p.name] = p
+    return [[p.name, round(p.lat, 3), round(p.lon, 3), FONT_PX[p.kind]] for p in best.values()]
 
 
 class MarineLabels(JSCSSMixin, MacroElement):

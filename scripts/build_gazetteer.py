@@ -152,6 +152,11 @@ def display(name: str) -> str:
     return name.title() if name.isupper() else name
 
 
+# NE5's English name where it is wrong: its "Inner Sea" polygon is Japan's Seto Inland Sea, but
+# carries the English name of the IHO sea off Scotland (the map labelled Shikoku's coast so)
+NAME_EN_FIXES = {"Inner Sea": "Seto Inland Sea"}
+
+
 def add_marine(b: Builder) -> None:
     for f in load_features("naturalearth5/ne_10m_geography_marine_polys.geojson"):
         p = f["properties"]
@@ -160,7 +165,7 @@ def add_marine(b: Builder) -> None:
         g = shape(f["geometry"])
         lat, lon = inner_point(g)
         simple = g.simplify(0.01, preserve_topology=True)
-        name = clean(p.get("name_en") or p["name"]) if p["name"] != "Bo Hai" else "Bo Hai"
+        name = NAME_EN_FIXES.get(p["name"]) or clean(p.get("name_en") or p["name"]) if p["name"] != "Bo Hai" else "Bo Hai"
         sliver = p["name"] in SLIVERS
         # Lagoons, rivers, fjords are often named after a town ("Kaliningrad" lagoon): rank
         # them below every city (>= 49.2 for 15,000 people) so the bare name finds the town.
