@@ -165,7 +165,8 @@ def add_marine(b: Builder) -> None:
         g = shape(f["geometry"])
         lat, lon = inner_point(g)
         simple = g.simplify(0.01, preserve_topology=True)
-        name = NAME_EN_FIXES.get(p["name"]) or clean(p.get("name_en") or p["name"]) if p["name"] != "Bo Hai" else "Bo Hai"
+        name = "Bo Hai" if p["name"] == "Bo Hai" else \
+            NAME_EN_FIXES.get(p["name"]) or clean(p.get("name_en") or p["name"])
         sliver = p["name"] in SLIVERS
         # Lagoons, rivers, fjords are often named after a town ("Kaliningrad" lagoon): rank
         # them below every city (>= 49.2 for 15,000 people) so the bare name finds the town.

@@ -152,7 +152,8 @@ def _export_page(store: Store, flt: EventFilter, req: Request, f: IO[bytes]) -> 
         # ends are kept as two dates, not a date per event)
         lo = min(lo or date.max, min(chunk["date_start"])) if flt.date_from is None else lo
         hi = max(hi or date.min, max(chunk["date_end"])) if flt.date_to is None else hi
-        light.append(_decode(chunk[["type", "lat", "lon", "actors", "observers"]], ("actors", "observers")))
+        light.append(_decode(chunk[["type", "lat", "lon", "actors", "observers", "date_start", "date_end"]],
+                             ("actors", "observers")))  # the dates: when approached borders light up
         del chunk
     df = pd.concat(light, ignore_index=True) if light else events_frame([])
     prep = pd.concat(preps, ignore_index=True) if preps else prepare(df).drop(columns="card")
