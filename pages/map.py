@@ -26,8 +26,10 @@ st.caption("Joint patrols, exercises, bomber approaches, scrambles, incursions a
            "as reported, with the sentence that supports each event.")
 
 c1, c2, c3 = st.columns([1, 1, 2])
-c1.metric("Events shown", f"{len(view):,}", help=f"of {len(df):,} stored; those without a location are "
-                                                   "listed under the table, not drawn on the map")
+c1.metric("Events shown", f"{len(view):,}", help=f"of {len(df):,} stored, by the sidebar's filters; those without "
+                                                   "a location are listed under the table, not drawn on the map. "
+                                                   "While the timeline plays, its own count (bottom right, "
+                                                   "'· N shown') and the legend's follow its window.")
 c2.metric("Acting countries", shown.acting)
 c3.metric("Date span", shown.span)
 

@@ -55,7 +55,7 @@ def _draft() -> Event:
 def test_each_role_is_held_to_its_limits(store: Store):
     viewer, analyst, reviewer = (GuardedStore(store, Account(r, r)) for r in ("viewer", "analyst", "reviewer"))
     approved = store.get("seed-2021-11-19-joint-patrol")
-    assert viewer.count() == 7 and viewer.get(approved.id) == approved  # reading is for everyone
+    assert viewer.count() == 9 and viewer.get(approved.id) == approved  # reading is for everyone
     with pytest.raises(Denied, match="may not ingest"):
         viewer.add(_draft())
     with pytest.raises(Denied):

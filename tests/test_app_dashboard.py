@@ -12,7 +12,7 @@ from events.store import Store
 SEED_IDS = {
     "seed-2021-11-19-joint-patrol", "seed-2021-11-19-kor-scramble", "seed-2021-11-global-thunder-approach",
     "seed-2021-11-us-bomber-missions", "seed-2021-11-okhotsk-bomber-flights", "seed-2021-10-sea-of-japan-naval",
-    "seed-2021-08-china-war-games",
+    "seed-2021-08-china-war-games", "seed-2021-11-19-yonhap-kadiz", "seed-2021-11-19-yonhap-scramble",
 }
 
 
@@ -25,8 +25,8 @@ def test_dashboard_shows_sample_on_map_and_table(app: AppTest):
     app.run()
     assert not app.exception
     assert ids_on_map(app) == SEED_IDS
-    assert len(app.dataframe[0].value) == 7
-    assert app.metric[0].value == "7"
+    assert len(app.dataframe[0].value) == 9
+    assert app.metric[0].value == "9"
     # most events state no closest approach: those cells read blank, not "None"
     assert app.dataframe[0].value["closest_approach_km"].isna().any() and app.dataframe[0].proto.placeholder == ""
 
@@ -43,15 +43,16 @@ def test_map_assets_are_local_only(app: AppTest):
 def test_type_filter_changes_map_table_and_url(app: AppTest):
     app.run()
     app.multiselect(key="f_types").set_value(["joint_patrol", "scramble"]).run()
-    assert ids_on_map(app) == {"seed-2021-11-19-joint-patrol", "seed-2021-11-19-kor-scramble"}
-    assert len(app.dataframe[0].value) == 2
+    assert ids_on_map(app) == {"seed-2021-11-19-joint-patrol", "seed-2021-11-19-kor-scramble",
+                               "seed-2021-11-19-yonhap-scramble"}
+    assert len(app.dataframe[0].value) == 3
     assert app.query_params["types"] == "joint_patrol,scramble"
 
 
 def test_country_and_date_filters(app: AppTest):
     app.run()
     app.multiselect(key="f_observers").set_value(["KOR"]).run()
-    assert ids_on_map(app) == {"seed-2021-11-19-joint-patrol"}
+    assert ids_on_map(app) == {"seed-2021-11-19-joint-patrol", "seed-2021-11-19-yonhap-kadiz"}
     app.multiselect(key="f_observers").set_value([]).run()
     app.multiselect(key="f_actors").set_value(["USA"]).run()
     assert len(app.dataframe[0].value) == 3
@@ -114,7 +115,7 @@ def test_reset_clears_filters_and_url(app: AppTest):
     [b for b in app.button if b.label == "Reset filters"][0].click().run()
     assert not app.exception
     assert app.multiselect(key="f_types").value == []
-    assert len(app.dataframe[0].value) == 7 and "types" not in app.query_params
+    assert len(app.dataframe[0].value) == 9 and "types" not in app.query_params
 
 
 def test_the_table_shows_one_page_of_a_large_view(store: Store):
@@ -123,11 +124,11 @@ def test_the_table_shows_one_page_of_a_large_view(store: Store):
     store.add_many([Event(type="other", date_start=date(2022, 1, 1) + timedelta(days=i), actors=["RUS"],
                           evidence=f"Event number {i}.") for i in range(230)])
     at = AppTest.from_file("../app.py", default_timeout=60).run()
-    assert not at.exception and at.metric[0].value == "237"
+    assert not at.exception and at.metric[0].value == "239"
     table = at.dataframe[0].value
     assert len(table) == 100  # one page, not every row
     page = [n for n in at.number_input if n.label == "Page"][0]
     assert page.max == 3
     page.set_value(3).run()
-    assert len(at.dataframe[0].value) == 37
-    assert any("Rows 201–237 of 237" in c.value for c in at.caption)
+    assert len(at.dataframe[0].value) == 39
+    assert any("Rows 201–239 of 239" in c.value for c in at.caption)

@@ -22,7 +22,7 @@ def select_row(at: AppTest, event_id: str) -> AppTest:
 
 def test_search_narrows_the_list(store: Store):
     at = open_events()
-    assert len(at.dataframe[0].value) == 7
+    assert len(at.dataframe[0].value) == 9
     at.text_input[0].set_value("Okhotsk").run()
     assert list(at.dataframe[0].value["id"]) == ["seed-2021-11-okhotsk-bomber-flights"]
 

@@ -49,7 +49,8 @@ def test_a_typed_date_narrows_map_metric_and_url(app: AppTest):
     assert ids_on_map(app) == TO_OCTOBER and app.metric[0].value == "4"
     app.text_input(key="f_from").set_value("2021-11-20").run()
     assert ids_on_map(app) == TO_OCTOBER - {"seed-2021-08-china-war-games"} | {
-        "seed-2021-11-19-joint-patrol", "seed-2021-11-19-kor-scramble", "seed-2021-11-global-thunder-approach"}
+        "seed-2021-11-19-joint-patrol", "seed-2021-11-19-kor-scramble", "seed-2021-11-global-thunder-approach",
+        "seed-2021-11-19-yonhap-kadiz", "seed-2021-11-19-yonhap-scramble"}
     assert app.query_params["from"] == "2021-10-31" and app.query_params["to"] == "2021-11-20"  # read swapped
     assert any("From is after To" in c.value for c in app.sidebar.caption)
 
@@ -76,4 +77,4 @@ def test_reset_puts_the_data_range_back(app: AppTest):
     app.run()
     app.text_input(key="f_from").set_value("2021-11-01").run()
     [b for b in app.button if b.label == "Reset filters"][0].click().run()
-    assert app.text_input(key="f_from").value == "2021-08-01" and app.metric[0].value == "7"
+    assert app.text_input(key="f_from").value == "2021-08-01" and app.metric[0].value == "9"

@@ -50,11 +50,11 @@ def test_report_yields_drafts_and_approval_saves_them(store: Store):
     assert not at.exception
     drafts = at.session_state.ing_drafts
     assert len(drafts) >= 1 and all(d.event.status == "draft" for d in drafts)
-    assert store.count() == 7  # nothing is saved before approval
+    assert store.count() == 9  # nothing is saved before approval
     at = set_actions(at, {0: "approve", 1: "discard"} if len(drafts) > 1 else {0: "approve"})
     at.button(key="ing_apply").click().run()
     assert not at.exception
-    assert store.count() == 8
+    assert store.count() == 10
     saved = store.get(drafts[0].event.id)
     assert saved.status == "approved" and saved.evidence == drafts[0].event.evidence
     # and it is on the map, with its evidence in its card
@@ -79,7 +79,7 @@ def test_seed_report_yields_its_events_flagged_as_duplicates_of_the_sample(store
     i = drafts.index(patrol)
     set_actions(at, {i: "merge"}).button(key="ing_apply").click().run()
     assert not at.exception
-    assert store.count() == 7
+    assert store.count() == 9
     assert store.history("seed-2021-11-19-joint-patrol")[0].op == "update"
     assert "Also reported" in store.get("seed-2021-11-19-joint-patrol").notes
 
@@ -92,7 +92,7 @@ def test_invalid_edit_names_row_and_field_and_saves_nothing(store: Store):
                                 "added_rows": [], "deleted_rows": []}
     at.run().button(key="ing_apply").click().run()
     assert any("row 1: actors" in e.value and "ATLANTIS" in e.value for e in at.error)
-    assert store.count() == 7 and store.revision() == 1
+    assert store.count() == 9 and store.revision() == 1
 
 
 @pytest.mark.parametrize(
@@ -162,7 +162,7 @@ def test_left_out_activity_is_listed_and_can_be_added_back(store: Store):
     assert not at.exception
     assert [d.event.modality for d in at.session_state.ing_drafts] == ["reported", "planned"]
     assert at.session_state.ing_left_out == []
-    assert store.count() == 7  # still nothing saved
+    assert store.count() == 9  # still nothing saved
 
 
 def test_review_rejects_approval_without_evidence_and_merges_two_drafts_into_one_event(store: Store):
@@ -186,4 +186,4 @@ def test_review_rejects_approval_without_evidence_and_merges_two_drafts_into_one
     assert not decisions.errors and len(decisions.merged) == 1
     commit(store, decisions)
     notes = store.get(stored.id).notes
-    assert "first" in notes and "second" in notes and store.count() == 7
+    assert "first" in notes and "second" in notes and store.count() == 9

@@ -37,15 +37,18 @@ def bold(at: AppTest) -> list[str]:
 
 
 def test_page_shows_weekly_chart_records_firsts_and_claim(at: AppTest):
-    assert metric(at, "Events shown") == "7"
+    assert metric(at, "Events shown") == "9"
     assert at.radio(key="tr_period").value == "auto"  # the sample spans 114 days: weeks
     assert at.radio(key="tr_period").options[0] == "auto (week)"
     spec = chart_spec(at)
     assert [p["name"] for p in spec["params"]] == ["pick"]
     assert "Events per week by event type" in json.dumps(spec["title"])
     texts = [plain(m.value) for m in at.markdown]
-    assert any("Most events in one week: 2, week of 2021-10-18" in t for t in texts)
-    assert any("Most aircraft in one day (single-day events): 5, 2021-11-19" in t for t in texts)
+    assert any("Most events in one week: 4, week of 2021-11-15" in t for t in texts)
+    assert any("Most bomber approach events in one week: 2, week of 2021-10-18" in t for t in texts)
+    # AP's bombers and jets (5) plus Yonhap's aircraft and warplanes (10): two reports of one flight,
+    # each counted (the Sources page groups them)
+    assert any("Most aircraft in one day (single-day events): 15, 2021-11-19" in t for t in texts)
     assert any("First joint patrol event with South Korea (KOR) as approached / reacting country" in t for t in texts)
     # the seed report's own claim, checked against the collection
     assert at.info[0].value.startswith("The collection holds 3 bomber approach events overlapping "
@@ -63,8 +66,9 @@ def test_clicking_a_bar_lists_the_events_behind_it(at: AppTest):
     table = at.dataframe[0].value
     assert list(table["type"]) == ["Joint patrol"] and "Sea of Japan" in table["places"].iloc[0]
     at.toggle(key="tr_whole").set_value(True).run()
-    assert "**2 event(s): week of 2021-11-15**" in bold(at)
-    assert sorted(at.dataframe[0].value["type"]) == ["Joint patrol", "Scramble"]
+    assert "**4 event(s): week of 2021-11-15**" in bold(at)
+    assert sorted(at.dataframe[0].value["type"]) == ["ADIZ / airspace incursion", "Joint patrol", "Scramble",
+                                                     "Scramble"]
 
 
 def test_period_picker_lists_a_period_without_the_chart(at: AppTest):
@@ -83,7 +87,7 @@ def test_month_bars_by_acting_country(at: AppTest):
     legend = spec["layer"][0]["encoding"]["color"]["scale"]["domain"]  # largest first
     assert legend == ["China (CHN)", "Russia (RUS)", "United States (USA)", "South Korea (KOR)"]
     assert any("counts once for each" in c.value for c in at.caption)
-    assert metric(at, "Busiest month") == "3"  # October and November 2021: 3 events each, by start date
+    assert metric(at, "Busiest month") == "5"  # November 2021, by start date (October: 3)
 
 
 def test_sidebar_filters_apply(at: AppTest):
@@ -95,9 +99,9 @@ def test_sidebar_filters_apply(at: AppTest):
 def test_drafts_count_only_when_included(store: Store):
     store.add(Event(id="draft-1", type="joint_patrol", date_start="2021-11-19", actors=["RUS"], status="draft"))
     at = open_page("trends.py")
-    assert metric(at, "Events shown") == "7"
+    assert metric(at, "Events shown") == "9"
     at.checkbox(key="f_drafts").check().run()
-    assert metric(at, "Events shown") == "8"
+    assert metric(at, "Events shown") == "10"
 
 
 def test_claim_text_is_parsed_and_bad_text_explained(at: AppTest):

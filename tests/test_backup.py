@@ -22,7 +22,7 @@ def test_backup_restores_everything_into_a_new_store(store: Store, tmp_path: Pat
     store.update(ev.model_copy(update={"notes": "edited"}), by="alice")
     Accounts(store).add("alice", "reviewer", "long enough")
     counts = backup(store, tmp_path / "b.gz")
-    assert counts["events"] == 7 and counts["event_history"] == 1 and counts["users"] == 1
+    assert counts["events"] == 9 and counts["event_history"] == 1 and counts["users"] == 1
     for target in (Store(str(tmp_path / "new.db"), seed=None), ):
         assert restore(target, tmp_path / "b.gz") == counts
         assert target.frame().drop(columns=["updated_at"]).equals(store.frame().drop(columns=["updated_at"]))
@@ -38,7 +38,7 @@ def test_restore_refuses_a_store_with_events_unless_forced(store: Store, tmp_pat
         restore(store, tmp_path / "b.gz")
     rev = store.revision()
     restore(store, tmp_path / "b.gz", force=True)
-    assert store.count() == 7 and store.revision() > rev  # caches keyed on it see the change
+    assert store.count() == 9 and store.revision() > rev  # caches keyed on it see the change
     store.add(Event(type="other", date_start=date(2022, 1, 1)))  # ids and sequences still work
     store.update(store.get("seed-2021-08-china-war-games").model_copy(update={"notes": "x"}))
 
@@ -74,19 +74,19 @@ def test_a_backup_taken_while_writing_is_one_moment(store: Store, tmp_path: Path
     finally:
         stop.set()
         t.join(60)
-    assert all((c - 7) % 20 == 0 for c in counts)  # whole batches only: never half a transaction
+    assert all((c - 9) % 20 == 0 for c in counts)  # whole batches only: never half a transaction
 
 
 def test_backup_cli_moves_a_store_across_engines(store: Store, tmp_path: Path):
     env = {"SORTIE_DB": store.url, "PATH": "/usr/bin:/bin"}
     r = subprocess.run([sys.executable, "-m", "events", "db", "backup", str(tmp_path / "b.gz")], cwd=ROOT,
                        env=env, capture_output=True, text=True, timeout=120)
-    assert r.returncode == 0 and "backed up 7 event(s)" in r.stdout, r.stderr
+    assert r.returncode == 0 and "backed up 9 event(s)" in r.stdout, r.stderr
     other = str(tmp_path / "other.db")
     r = subprocess.run([sys.executable, "-m", "events", "--db", other, "db", "restore", str(tmp_path / "b.gz")],
                        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
-    assert Store(other, seed=None).count() == 7
+    assert Store(other, seed=None).count() == 9
     r = subprocess.run([sys.executable, "-m", "events", "db", "restore", str(tmp_path / "b.gz")], cwd=ROOT,
                        env=env, capture_output=True, text=True, timeout=120)
     assert r.returncode == 1 and "not empty" in r.stderr

@@ -115,7 +115,7 @@ def test_cli_export_then_import_round_trips(store: Store, db_path: Path, tmp_pat
         fresh = tmp_path / f"fresh-{fmt}.db"
         r = run_cli("import", str(out), env_db=fresh)
         assert r.returncode == 0, r.stderr
-        assert "imported 7 new" in r.stdout
+        assert "imported 9 new" in r.stdout
         stamps = {"created_at", "updated_at", "updated_by"}  # who wrote this copy
         a = {e.id: e.model_dump(exclude=stamps) for e in store.iter_events()}
         b = {e.id: e.model_dump(exclude=stamps) for e in Store(str(fresh), seed=None).iter_events()}

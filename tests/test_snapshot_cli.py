@@ -92,7 +92,7 @@ def test_data_exports_round_trip_through_events_import(store: Store, tmp_path: P
     want = store.frame()
     want = want[(want["date_end"] >= pd.Timestamp("2021-10-01").date()) & (want["date_start"] <= pd.Timestamp(
         "2021-11-30").date())]
-    assert len(got) == len(want) == 6
+    assert len(got) == len(want) == 8
     assert _canon(got) == _canon(want)
 
 

@@ -12,9 +12,9 @@ from events.store import StaleEdit, Store
 
 
 def test_first_run_seeds_the_sample_once(store: Store, db_path):
-    assert store.count() == 7
+    assert store.count() == 9
     again = Store(str(db_path))
-    assert again.count() == 7
+    assert again.count() == 9
     # deleting everything does not bring the sample back: the user's choice stands
     for ev in list(again.iter_events()):
         again.delete(ev.id)
@@ -97,7 +97,7 @@ def test_reader_sees_data_while_writer_holds_a_transaction(store: Store, db_path
     t.start()
     started.wait(5)
     try:
-        assert other.count() == 7  # WAL: the reader is not blocked and sees the committed state
+        assert other.count() == 9  # WAL: the reader is not blocked and sees the committed state
         assert other.get("seed-2021-08-china-war-games").notes == ""
     finally:
         release.set()

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import math
 import re
-import time
 
 import numpy as np
 import pandas as pd
 import pytest
 from shapely.geometry import LineString, Point, shape
 
+from bench.views import routes_frame
 from events.frame import events_frame
 from events.io import read_file
 from events.store import SAMPLE
@@ -164,28 +164,14 @@ def test_an_edited_route_is_computed_again() -> None:
     assert zn.zone_entries(df) == first
 
 
-def test_entries_stay_cheap_for_many_routes() -> None:
-    """20,000 routes among 100,000 events (bench/synthetic.py's mix): well under a second cold,
-    and a filter change of the same frame (same geometry objects) costs a fraction of that."""
-    rnd = np.random.default_rng(1)
-    geoms: list[dict | None] = []
-    for k in range(100_000):
-        lon, lat = rnd.uniform(100, 170), rnd.uniform(5, 60)
-        if k % 5:
-            geoms.append({"type": "Point", "coordinates": [lon, lat]})
-        else:
-            steps = rnd.uniform(-3, 3, size=(4, 2)) * np.arange(4)[:, None]
-            geoms.append({"type": "LineString", "coordinates": (np.array([lon, lat]) + steps).round(3).tolist()})
-    df = pd.DataFrame({"id": [f"syn-{k}" for k in range(len(geoms))], "geometry": geoms})
+def test_entries_of_many_routes_survive_a_filter_change() -> None:
+    """20,000 routes among 100,000 events (bench/views.py times it): a filter change of the same
+    frame reuses what each route gave, and every entry is a real point on the map."""
+    df = routes_frame(100_000)
     zn._MEMO.clear()
-    t = time.perf_counter()
     cold = zn.zone_entries(df)
-    cold_s = time.perf_counter() - t
-    t = time.perf_counter()
     warm = zn.zone_entries(df[df.index % 3 != 0])
-    warm_s = time.perf_counter() - t
     assert len(cold) > 500 and {e[3] for e in warm} <= {e[3] for e in cold}
-    assert cold_s < 3.0 and warm_s < cold_s, (cold_s, warm_s)
     assert all(math.isfinite(e[0]) and -180 <= e[1] < 180 for e in cold)
 
 

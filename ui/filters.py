@@ -11,11 +11,11 @@ import streamlit as st
 
 from events import event_types as et
 from events.event_types import EVENT_TYPES
-from events.query import EventFilter
+from events.query import EventFilter, outlets
 from events.schema import country_name
 from maps.permalink import LINK_KEYS, MapLink
 
-KEYS = ("f_actors", "f_observers", "f_types", "f_from", "f_to", "f_q", "f_drafts")
+KEYS = ("f_actors", "f_observers", "f_types", "f_sources", "f_from", "f_to", "f_q", "f_drafts")
 # The window is two text boxes, "From" and "To" (YYYY-MM-DD), plus a calendar in a popover.
 # Why not st.date_input: in Streamlit 1.67 a typed date only applies once focus leaves the
 # whole widget or its calendar closes; the first Tab lands on the widget's own calendar button
@@ -79,9 +79,35 @@ def _label(code: str) -> str:
     return f"{country_name(code)} ({code})"
 
 
+# the last frames counted: the loaders hand every session the same frame object per store revision
+_COUNTED: list[tuple[pd.DataFrame, bool, pd.Series]] = []
+
+
+def _outlet_counts(df: pd.DataFrame, drafts: bool) -> pd.Series:
+    """Events per outlet (source name, else the URL's host), sorted by name: what the Source box
+    offers. Counted among approved events unless drafts are shown, like the map; an outlet with
+    only drafts is still offered (with 0). Kept for the frame object it was counted on: 30 ms at
+    100,000 events would otherwise be paid on every rerun of every page."""
+    for frame, with_drafts, counts in _COUNTED:
+        if frame is df and with_drafts == drafts:
+            return counts
+    counts = _count_outlets(df, drafts)
+    _COUNTED[:] = [*_COUNTED[-3:], (df, drafts, counts)]
+    return counts
+
+
+def _count_outlets(df: pd.DataFrame, drafts: bool) -> pd.Series:
+    o = outlets(df)
+    shown = o if drafts or not len(o) else o[(df["status"] == "approved").to_numpy()]
+    names = sorted(set(o.unique()) - {""}, key=str.casefold)
+    return shown.value_counts().reindex(names, fill_value=0)
+
+
 def sidebar_filter(df: pd.DataFrame) -> EventFilter:
     """Draw the filter widgets (seeded once from ``st.query_params``) and mirror them back."""
     actor_opts, observer_opts = _codes(df["actors"]), _codes(df["observers"])
+    per_outlet = _outlet_counts(df, bool(st.session_state.get("f_drafts")))
+    source_opts = list(per_outlet.index)
     lo = min(df["date_start"], default=date.today())
     hi = max(df["date_end"], default=date.today())
     if "f_from" not in st.session_state.get("f_values", {}):  # a new session (or one from before From/To)
@@ -90,6 +116,7 @@ def sidebar_filter(df: pd.DataFrame) -> EventFilter:
             "f_actors": [c for c in url.actors if c in actor_opts],
             "f_observers": [c for c in url.observers if c in observer_opts],
             "f_types": list(url.types),
+            "f_sources": [s for s in url.sources if s in source_opts],
             "f_from": (url.date_from or lo).isoformat(),
             "f_to": (url.date_to or hi).isoformat(),
             "f_q": url.text,
@@ -119,6 +146,12 @@ def sidebar_filter(df: pd.DataFrame) -> EventFilter:
                    help="Who was approached or reacted (e.g. scrambled jets). Empty = all.")
     sb.multiselect("Event type", EVENT_TYPES, format_func=lambda t: et.LABELS[t], key="f_types",
                    help="Empty = all types.")
+    # a chosen outlet whose events were all deleted since stays chosen (and matches nothing)
+    kept = [s for s in st.session_state.get("f_sources", []) if s not in per_outlet.index]
+    sb.multiselect("Source", [*source_opts, *kept], key="f_sources",
+                   format_func=lambda s: f"{s} ({per_outlet.get(s, 0):,})",
+                   help="Only events from these outlets (the source name, else the link's web site); the number "
+                        "is how many events each has. Empty = all. The Sources page compares what they report.")
     start, end = _date_window(sb)
     sb.text_input("Search text", key="f_q", max_chars=200, help="Evidence, places, assets, source.")
     sb.checkbox("Include drafts", key="f_drafts",
@@ -133,6 +166,7 @@ def sidebar_filter(df: pd.DataFrame) -> EventFilter:
         actors=tuple(st.session_state.f_actors),
         observers=tuple(st.session_state.f_observers),
         types=tuple(st.session_state.f_types),
+        sources=tuple(st.session_state.f_sources),
         date_from=start,
         date_to=end,
         text=st.session_state.f_q.strip(),

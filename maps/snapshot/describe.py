@@ -43,6 +43,8 @@ def filter_text(flt: EventFilter) -> str:
         bits.append(f"approached/reacting: {_names(flt.observers)}")
     if flt.types:
         bits.append("types: " + ", ".join(et.LABELS.get(t, t) for t in flt.types))
+    if flt.sources:
+        bits.append("sources: " + ", ".join(flt.sources))
     if flt.text:
         bits.append(f'text: "{flt.text}"')
     return "; ".join(bits) if bits else "all countries and event types"

@@ -9,7 +9,7 @@ from conftest import drawn_ids, map_frame, wait_for
 ALL = sorted([
     "seed-2021-08-china-war-games", "seed-2021-10-sea-of-japan-naval", "seed-2021-11-19-joint-patrol",
     "seed-2021-11-19-kor-scramble", "seed-2021-11-global-thunder-approach", "seed-2021-11-okhotsk-bomber-flights",
-    "seed-2021-11-us-bomber-missions", "xss-test",
+    "seed-2021-11-us-bomber-missions", "seed-2021-11-19-yonhap-kadiz", "seed-2021-11-19-yonhap-scramble", "xss-test",
 ])
 
 
@@ -28,7 +28,8 @@ def test_map_renders_offline_with_sample_events(server, page, shots):
 def test_filter_change_updates_map(server, page):
     page.goto(server.url + "/?types=joint_patrol,scramble")
     frame = map_frame(page)
-    assert wait_for(lambda: drawn_ids(frame) == ["seed-2021-11-19-joint-patrol", "seed-2021-11-19-kor-scramble"])
+    assert wait_for(lambda: drawn_ids(frame) == ["seed-2021-11-19-joint-patrol", "seed-2021-11-19-kor-scramble",
+                                                 "seed-2021-11-19-yonhap-scramble"])
     # now change the filter in the sidebar: remove "Scramble" from the type filter
     page.get_by_role("button", name="Remove Scramble").click()
 
@@ -103,6 +104,8 @@ def test_events_on_one_spot_carry_a_count_badge(server, page, shots):
     assert wait_for(lambda: len(drawn_ids(frame)) == len(ALL))
     # the two US bomber approaches to Russia's border name no place but Russia: one spot
     stacks = wait_for(lambda: frame.evaluate("() => Sortie.stacks()"))
-    assert sorted(map(sorted, stacks)) == [["seed-2021-11-global-thunder-approach",
+    # and Yonhap's incursion and South Korea's scramble, both placed on South Korea's air defence zone
+    assert sorted(map(sorted, stacks)) == [["seed-2021-11-19-yonhap-kadiz", "seed-2021-11-19-yonhap-scramble"],
+                                           ["seed-2021-11-global-thunder-approach",
                                             "seed-2021-11-us-bomber-missions"]], stacks
     page.screenshot(path=str(shots / "stack_badge.png"))

@@ -26,7 +26,7 @@ def ids_now(page):
 def test_typed_date_applies_on_tab_and_enter(server, page, shots):
     page.goto(server.url)
     map_frame(page)
-    assert wait_for(lambda: events_shown(page) == "8"), events_shown(page)
+    assert wait_for(lambda: events_shown(page) == "10"), events_shown(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
     to_box = sidebar.get_by_label("To", exact=True)
     to_box.click()

@@ -32,7 +32,7 @@ def test_standalone_map_works_from_disk_offline(chromium, tmp_path: Path, shots:
     while time.time() < deadline and not page.evaluate("() => !!window.sortieLayers"):
         time.sleep(0.1)
     count = page.evaluate("() => Sortie.visibleEvents().length")
-    assert count == located == 7
+    assert count == located == 9
     # A popup opens with the report's text.
     page.evaluate("() => { Object.values(window.sortieEvents)[0].openPopup(); }")
     page.wait_for_selector(".leaflet-popup-content .sortie-card", timeout=5000)

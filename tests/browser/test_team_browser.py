@@ -131,7 +131,7 @@ def test_a_reviewer_approves_and_the_other_server_shows_it(deployment, chromium,
     # the other server, before: the draft is not on its map
     sign_in(page, b.url, "rita", "rita-password")
     before = drawn_ids(map_frame(page))
-    assert DRAFT.id not in before and len(before) == 7
+    assert DRAFT.id not in before and len(before) == 9
     # the reviewer, on server A directly
     sign_in(page, a.url + "/events?event=" + DRAFT.id, "rita", "rita-password")
     page.get_by_role("button", name="Save changes").wait_for(timeout=60_000)

@@ -9,6 +9,7 @@ from conftest import drawn_ids, map_frame
 PATROL, SCRAMBLE = "seed-2021-11-19-joint-patrol", "seed-2021-11-19-kor-scramble"
 NOVEMBER = {"seed-2021-11-global-thunder-approach", "seed-2021-11-us-bomber-missions",
             "seed-2021-11-okhotsk-bomber-flights"}
+YONHAP = {"seed-2021-11-19-yonhap-kadiz", "seed-2021-11-19-yonhap-scramble"}  # the same day, as Yonhap reported it
 
 
 def at_date(frame, iso: str, window_days: float) -> set[str]:
@@ -21,7 +22,7 @@ def test_events_appear_and_disappear_at_their_dates(server, page, shots):
     frame = map_frame(page)
     assert at_date(frame, "2021-08-15", 0) == {"seed-2021-08-china-war-games"}
     assert at_date(frame, "2021-10-10", 0) == {"seed-2021-10-sea-of-japan-naval"}
-    assert at_date(frame, "2021-11-19", 0) == {PATROL, SCRAMBLE} | NOVEMBER
+    assert at_date(frame, "2021-11-19", 0) == {PATROL, SCRAMBLE} | YONHAP | NOVEMBER
     # a day later the one-day patrol and scramble are gone; the hostile test event shows
     assert at_date(frame, "2021-11-20", 0) == NOVEMBER | {"xss-test"}
     # a 7-day window keeps the patrol in view for the following week
@@ -96,7 +97,7 @@ def test_the_legend_counts_follow_the_timeline_and_the_legend_folds_away(server,
     assert "Bomber approach 3" in legend.inner_text().replace("\n", " ")
     at_date(frame, "2021-11-20", 0)  # the three November bomber flights, not the patrol or the scramble
     text = legend.inner_text().replace("\n", " ")
-    assert "Bomber approach 3" in text and "Joint patrol 0 of 1" in text and "Scramble 0 of 1" in text, text
+    assert "Bomber approach 3" in text and "Joint patrol 0 of 1" in text and "Scramble 0 of 2" in text, text
     page.screenshot(path=str(shots / "legend_window_counts.png"))
     legend.locator(".sortie-legend-title").click()
     assert not frame.locator(".sortie-legend-body").is_visible()  # folded: the map underneath is free

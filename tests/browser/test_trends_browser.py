@@ -53,9 +53,10 @@ def test_trends_chart_renders_and_a_bar_lists_its_events(server, page, shots, tm
     page.screenshot(path=str(shots / "trends.png"))
     page.set_viewport_size({"width": 1400, "height": 1000})
 
-    # the whole week: the patrol, South Korea's scramble and the server fixture's other event
+    # the whole week: the patrol, South Korea's scramble (AP's and Yonhap's), Yonhap's incursion and the
+    # server fixture's other event
     page.get_by_text("All of the week, not only Joint patrol").click()
-    page.get_by_text("3 event(s): week of 2021-11-15").wait_for(timeout=30_000)
+    page.get_by_text("5 event(s): week of 2021-11-15").wait_for(timeout=30_000)
 
     files = {}
     for label in ("PNG", "SVG", "CSV"):
@@ -68,5 +69,5 @@ def test_trends_chart_renders_and_a_bar_lists_its_events(server, page, shots, tm
     assert SafeET.parse(files["SVG"]).getroot().tag.endswith("svg")
     rows = list(csv.DictReader(files["CSV"].open(encoding="utf-8")))
     week = {r["event_type"]: r["events"] for r in rows if r["period"] == "2021-11-15"}
-    assert week == {"Joint patrol": "1", "Scramble": "1", "Other": "1"}
+    assert week == {"Joint patrol": "1", "Scramble": "2", "ADIZ / airspace incursion": "1", "Other": "1"}
     assert page.blocked == [], page.blocked
