@@ -12,36 +12,20 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import Frame, Page, sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from conftest import CHROMIUM, CHROMIUM_ARGS, map_frame  # noqa: E402  (the browser tests' own)
 from local_team import AppServer  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "images"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 WINDOW = "?from=2021-08-01&to=2021-11-23"
-
-
-def map_frame(page: Page, timeout: float = 90) -> Frame:
-    """The map's frame once its events are drawn."""
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        for f in page.frames:
-            try:
-                if f.evaluate("() => !!window.sortieLayers"):
-                    return f
-            except Exception:  # a frame navigating away
-                pass
-        time.sleep(0.1)
-    raise RuntimeError("the map did not draw its events")
 
 
 def overlay(frame: Frame, label: str) -> None:
@@ -131,7 +115,7 @@ def main() -> None:
         server = AppServer(Path(tmp) / "sortie.db")
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+                browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
                 context = browser.new_context(viewport={"width": 1400, "height": 1000})
                 context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(
                     ("http://127.0.0.1", "ws://127.0.0.1")) else r.abort())
