@@ -298,16 +298,27 @@ def cluster(outlet_code: np.ndarray, i: np.ndarray, j: np.ndarray, score: np.nda
     return out
 
 
+def _clustered(df: pd.DataFrame, **match_kw: Any) -> tuple[list[tuple[list[int], float]], np.ndarray]:
+    """The groups of positions of ``df`` (a fresh 0..n-1 index) and each row's outlet."""
+    i, j, score = pairs(df, **match_kw)
+    outlet = outlets(df).to_numpy(object)
+    return (cluster(pd.factorize(outlet)[0], i, j, score) if len(i) else []), outlet
+
+
+def same_activity(df: pd.DataFrame) -> list[list[int]]:
+    """Positions in ``df`` of the events that two or more outlets report as one activity: the
+    groups of :func:`groups` without their claims, for counting an activity once (Trends)."""
+    return [pos for pos, _ in _clustered(df.reset_index(drop=True))[0]]
+
+
 def groups(df: pd.DataFrame, *, max_km: float = DEFAULT_MAX_KM, tolerance_days: int = 1,
            min_score: float = MIN_SCORE) -> list[Group]:
     """Every group of events in ``df`` that two or more outlets report, each with its claims and
     disagreements; groups with disagreements first, then the most recent first."""
     df = df.reset_index(drop=True)
-    i, j, score = pairs(df, max_km=max_km, tolerance_days=tolerance_days, min_score=min_score)
-    if not len(i):
+    found, outlet = _clustered(df, max_km=max_km, tolerance_days=tolerance_days, min_score=min_score)
+    if not found:
         return []
-    outlet = outlets(df).to_numpy(object)
-    found = cluster(pd.factorize(outlet)[0], i, j, score)
     rows = np.array(sorted(p for pos, _ in found for p in pos), dtype=np.int64)
     claims = dict(zip(rows.tolist(), _claims(df.iloc[rows], outlet[rows]), strict=True))
     out: list[Group] = []

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from events import event_types as et
+from events.corroboration import same_activity
 from events.schema import country_name
 
 PERIODS: tuple[str, ...] = ("day", "week", "month")
@@ -308,6 +309,25 @@ def _best(counts: pd.Series, member: pd.Series, df: pd.DataFrame, text: str, uni
                 latest=latest is not None and latest in set(at), at=tuple(key(k) for k in at))
 
 
+def once_per_activity(df: pd.DataFrame, counts: pd.DataFrame) -> pd.DataFrame:
+    """``counts`` (:func:`asset_counts` of ``df``) with one activity reported by several outlets
+    counted once, at its largest report: Yonhap's 9 aircraft and AP's 4 of one patrol are 9 that
+    day, not 13 (events.corroboration groups them as the Sources page does)."""
+    cols = ["aircraft", "ships"]
+    counted = counts[cols].gt(0).any(axis=1).to_numpy()
+    if counted.sum() < 2 or "source_name" not in df and "source_url" not in df:
+        return counts  # nothing to merge, or no outlets to tell reports apart
+    rows = np.flatnonzero(counted)
+    out = counts.copy()
+    for group in same_activity(df.iloc[rows]):
+        at = rows[group]
+        for col in cols:
+            values = out[col].to_numpy()[at]
+            keep = at[int(values.argmax())]
+            out.iloc[[p for p in at if p != keep], out.columns.get_loc(col)] = 0
+    return out
+
+
 def records(df: pd.DataFrame, period: str = "week", since: date | None = None) -> list[Flag]:
     """Most events in one period, overall and per type; most aircraft and ships in one day.
 
@@ -342,7 +362,7 @@ def records(df: pd.DataFrame, period: str = "week", since: date | None = None) -
                          unit, label, key, latest))
 
     one_day = df["date_end"].isna() | (df["date_end"] == df["date_start"])
-    assets = asset_counts(df[one_day])
+    assets = once_per_activity(df[one_day], asset_counts(df[one_day]))
     days = to_datetime(df.loc[one_day, "date_start"]).dt.normalize()
     last_day = days.max() if len(days) else None
 

@@ -46,9 +46,9 @@ def test_page_shows_weekly_chart_records_firsts_and_claim(at: AppTest):
     texts = [plain(m.value) for m in at.markdown]
     assert any("Most events in one week: 4, week of 2021-11-15" in t for t in texts)
     assert any("Most bomber approach events in one week: 2, week of 2021-10-18" in t for t in texts)
-    # AP's bombers and jets (5) plus Yonhap's aircraft and warplanes (10): two reports of one flight,
-    # each counted (the Sources page groups them)
-    assert any("Most aircraft in one day (single-day events): 15, 2021-11-19" in t for t in texts)
+    # AP's and Yonhap's reports of one patrol (4 and 9 aircraft) and of one scramble (1 each) count
+    # once each, at the larger report: 10, not the 15 a sum of every report gives
+    assert any("Most aircraft in one day (single-day events): 10, 2021-11-19" in t for t in texts)
     assert any("First joint patrol event with South Korea (KOR) as approached / reacting country" in t for t in texts)
     # the seed report's own claim, checked against the collection
     assert at.info[0].value.startswith("The collection holds 3 bomber approach events overlapping "

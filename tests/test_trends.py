@@ -251,3 +251,25 @@ def test_behind_a_pooled_bar():
     assert t.groups == ["Russia (RUS)", "Other countries"]
     assert set(tr.behind(df, t, "2021-11-01", "Other countries")["id"]) == {"u", "rj"}
     assert set(tr.behind(df, t, "2021-11-01", "Russia (RUS)")["id"]) == {"r", "rj"}
+
+
+def test_one_activity_reported_by_two_outlets_counts_its_aircraft_once() -> None:
+    """Yonhap's 9 and AP's 4 aircraft of one patrol are 9 that day; a second outlet's report of
+    another day's patrol, and one outlet's two flights, still add up."""
+    base = {"type": "joint_patrol", "date_precision": "day", "actors": ["RUS", "CHN"], "observers": ["KOR"],
+            "places": ["Sea of Japan"], "lat": 40.0, "lon": 135.0, "geo_precision": "area", "status": "approved",
+            "source_url": None}
+    day, other = date(2021, 11, 19), date(2021, 12, 1)
+    rows = [
+        base | {"id": "ap", "date_start": day, "date_end": day, "assets": ["Tu-95MS x2", "H-6K x2"],
+                "source_name": "AP"},
+        base | {"id": "yna", "date_start": day, "date_end": day, "assets": ["military aircraft x9"],
+                "source_name": "Yonhap"},
+        base | {"id": "ap2", "date_start": other, "date_end": other, "assets": ["Tu-95MS x2"], "source_name": "AP"},
+        base | {"id": "ap3", "date_start": other, "date_end": other, "assets": ["H-6K x3"], "source_name": "AP",
+                "places": ["East China Sea"], "lat": 29.0, "lon": 126.0},
+    ]
+    df = pd.DataFrame(rows)
+    once = tr.once_per_activity(df, tr.asset_counts(df))
+    assert once["aircraft"].tolist() == [0, 9, 2, 3]
+    assert any(f.text == "Most aircraft in one day (single-day events): 9, 2021-11-19" for f in tr.records(df))
