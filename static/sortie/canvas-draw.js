@@ -8,7 +8,7 @@
 (function () {
   "use strict";
   var Sortie = (window.Sortie = window.Sortie || {});
-  var ICON_LIMIT = 15000;  // more icons on screen than this (a continent of 100,000): dots
+  var ICON_LIMIT = 2000;   // more events on screen than this: hexagons (canvas-density.js), as the static pictures
   var CELL = 32;           // px, of the hit-test grid
   var PAD = 0.2;           // canvas margin around the view, as a share of its size
   var EQUATOR_M = 40075016.686;
@@ -57,16 +57,21 @@
 
   /* The visible events whose icons are on the canvas (f.onScreen), and a grid of them for hit tests. */
   function iconGrid(layer, f) {
-    var grid = layer.grid = new Map(), half = layer.opts.iconSize + 2, onScreen = f.onScreen = [];
-    for (var i = 0; i < layer.n; i++) {
+    var half = layer.opts.iconSize + 2, onScreen = f.onScreen = [], i, j;
+    for (i = 0; i < layer.n; i++) {
       if (!f.vis[i]) continue;
       var x = f.sx[i], y = f.sy[i];
       if (x < -half || y < -half || x > f.w + half || y > f.h + half) continue;
       onScreen.push(i);
-      var key = ((x / CELL) | 0) * 65536 + ((y / CELL) | 0), bucket = grid.get(key);
-      if (bucket) bucket.push(i); else grid.set(key, [i]);
     }
     f.dense = onScreen.length > ICON_LIMIT;
+    var grid = layer.grid = new Map();
+    if (f.dense) return;  // hexagons: the density view's cells are the hit test (canvas-density.js)
+    for (j = 0; j < onScreen.length; j++) {
+      i = onScreen[j];
+      var key = ((f.sx[i] / CELL) | 0) * 65536 + ((f.sy[i] / CELL) | 0), bucket = grid.get(key);
+      if (bucket) bucket.push(i); else grid.set(key, [i]);
+    }
   }
 
   /* Dotted lines between related events that are both drawn. */
@@ -74,7 +79,8 @@
     var ctx = f.ctx, vis = f.vis, sx = f.sx, sy = f.sy;
     ctx.setLineDash([2, 6]);
     ctx.lineWidth = 1.5;
-    ctx.strokeStyle = "rgba(40, 40, 40, 0.8)";
+    // dark grey on the light base, light grey on the dark one (basemap.js sets map.sortieTheme)
+    ctx.strokeStyle = layer._map.sortieTheme === "dark" ? "rgba(225, 230, 236, 0.85)" : "rgba(40, 40, 40, 0.8)";
     ctx.beginPath();
     layer.links.forEach(function (lk) {
       if (!vis[lk[0]] || !vis[lk[1]]) return;
@@ -113,19 +119,12 @@
     }
   }
 
-  /* Each on-screen event's sprite (type glyph and precision ring), or a dot in its type's colour
-   * when too many are on screen for glyphs not to overlap. */
+  /* Each on-screen event's sprite (type glyph and precision ring), or the density view's
+   * hexagons when too many are on screen for glyphs not to overlap. */
   function icons(layer, f) {
-    var ctx = f.ctx, d = layer.d, t = d.t, opts = layer.opts, ratio = layer.ratio, on = f.onScreen, i, j;
-    if (f.dense) {
-      var byType = opts.order.map(function () { return new Path2D(); });
-      for (j = 0; j < on.length; j++) {
-        i = on[j];
-        byType[t[i]].rect((f.sx[i] - 2) | 0, (f.sy[i] - 2) | 0, 4, 4);
-      }
-      byType.forEach(function (path, k) { ctx.fillStyle = layer.color(k); ctx.fill(path); });
-      return;
-    }
+    var ctx = f.ctx, d = layer.d, t = d.t, ratio = layer.ratio, on = f.onScreen, i, j;
+    layer.bins = null;
+    if (f.dense) return Sortie.draw.density(layer, f);
     for (j = 0; j < on.length; j++) {
       i = on[j];
       var spr = layer.sprites[t[i]][d.gp[i]], sw = spr.width / ratio, x = f.sx[i] - sw / 2, y = f.sy[i] - sw / 2;
@@ -189,6 +188,7 @@
 
   var draw = (Sortie.draw = Sortie.draw || {});
   draw.CELL = CELL;
+  draw.ICON_LIMIT = ICON_LIMIT;
   draw.frame = frame;
   draw.iconGrid = iconGrid;
   draw.links = links;

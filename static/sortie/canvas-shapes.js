@@ -49,7 +49,7 @@
         if (sh.area) path.closePath();
       });
       if (layer.highlight[i]) out.wide.push(sh);
-      if (!sh.area && !f.dense) addArrows(out.arrows, t[i], sh, f);  // a crowd's arrows are noise
+      if (!sh.area) addArrows(out.arrows, t[i], sh, f);
     });
     return out;
   }

@@ -129,7 +129,7 @@
           return sprite(path, opts.colors[t], opts.iconSize, gp.ring, ratio);
         });
       });
-      map.on("moveend zoomend resize viewreset", this.scheduleRedraw, this);
+      map.on("moveend zoomend resize viewreset sortietheme", this.scheduleRedraw, this);  // links follow the base
       map.on("click", this._click, this);
       map.on("mousemove", this._move, this);
       this.scheduleRedraw();
@@ -137,7 +137,7 @@
 
     onRemove: function (map) {
       L.DomUtil.remove(this.canvas);
-      map.off("moveend zoomend resize viewreset", this.scheduleRedraw, this);
+      map.off("moveend zoomend resize viewreset sortietheme", this.scheduleRedraw, this);
       map.off("click", this._click, this);
       map.off("mousemove", this._move, this);
     },
@@ -163,7 +163,7 @@
       var t0 = performance.now(), draw = Sortie.draw;
       var f = draw.frame(this);
       draw.iconGrid(this, f);
-      draw.shapes(this, f, draw.shapePaths(this, f));
+      if (!f.dense) draw.shapes(this, f, draw.shapePaths(this, f));  // under hexagons, thousands of shapes are noise
       draw.links(this, f);
       draw.approachRings(this, f);
       draw.highlights(this, f);
@@ -174,8 +174,25 @@
       this.drawMs = performance.now() - t0;
     },
 
-    /* The event whose icon is under a container point, nearest first, or -1. */
+    /* The canvas point of a container point. */
+    canvasPoint: function (cp) {
+      var lp = this._map.containerPointToLayerPoint(cp);
+      return [lp.x - this.topLeft.x, lp.y - this.topLeft.y];
+    },
+
+    /* The density view's cell under a container point (canvas-density.js), or null. */
+    binAt: function (cp) {
+      var p = this.canvasPoint(cp);
+      return Sortie.draw.binAt(this, p[0], p[1]);
+    },
+
+    /* The event whose icon is under a container point, nearest first, or -1 (a lone event's
+     * icon in the density view too; a hexagon is not one event). */
     hit: function (cp) {
+      if (this.bins) {
+        var b = this.binAt(cp);
+        return b && b.n === 1 ? b.one : -1;
+      }
       if (!this.grid) return -1;
       var lp = this._map.containerPointToLayerPoint(cp), x = lp.x - this.topLeft.x, y = lp.y - this.topLeft.y;
       var cell = Sortie.draw.CELL, cx = (x / cell) | 0, cy = (y / cell) | 0, best = -1;
@@ -197,13 +214,15 @@
 
     _click: function (e) {
       var i = this.hit(e.containerPoint);
-      if (i >= 0) this.fire("eventclick", {index: i, latlng: e.latlng});
+      if (i >= 0) return this.fire("eventclick", {index: i, latlng: e.latlng});
+      var b = this.binAt(e.containerPoint);
+      if (b) this._map.setZoomAround(e.containerPoint, Math.min(this._map.getZoom() + 2, this._map.getMaxZoom()));
     },
 
     _move: function (e) {
-      var i = this.hit(e.containerPoint);
-      this._map.getContainer().style.cursor = i >= 0 ? "pointer" : "";
-      this.fire("eventhover", {index: i, latlng: e.latlng});
+      var i = this.hit(e.containerPoint), b = i < 0 ? this.binAt(e.containerPoint) : null;
+      this._map.getContainer().style.cursor = i >= 0 || b ? "pointer" : "";
+      this.fire("eventhover", {index: i, latlng: e.latlng, bin: b ? Sortie.draw.binText(this, b) : null});
     },
   });
 

@@ -103,8 +103,9 @@
     });
     layer.on("eventclick", function (e) { openCard(e.index, e.latlng); });
     layer.on("eventhover", function (e) {
-      if (e.index < 0 || popup.isOpen()) return map.closeTooltip(tip);
-      tip.setLatLng([d.lat[e.index], d.lon[e.index]]).setContent(document.createTextNode(d.tip[e.index]));
+      if (popup.isOpen() || (e.index < 0 && !e.bin)) return map.closeTooltip(tip);
+      if (e.index < 0) tip.setLatLng(e.latlng).setContent(document.createTextNode(e.bin));  // a density cell
+      else tip.setLatLng([d.lat[e.index], d.lon[e.index]]).setContent(document.createTextNode(d.tip[e.index]));
       map.openTooltip(tip);
     });
     return openCard;

@@ -10,6 +10,7 @@
  *   canvas.js         Sortie.EventCanvas: every event on one canvas, and hit tests
  *   canvas-draw.js    Sortie.draw: the steps of one canvas redraw (frame, links, icons, labels)
  *   canvas-shapes.js  ... and of its routes and areas
+ *   canvas-density.js ... and its density view: hexagons of events per cell when icons would pile up
  *   cards.js          Sortie.cardPopup: the event card and tooltip
  *   legend.js         Sortie.legend
  *   timeline.js       Sortie.timeline: slider, window and playback

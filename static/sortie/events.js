@@ -100,6 +100,11 @@
     Sortie.latLng = function (k) { return L.latLng(d.lat[k], d.lon[k]); };
     Sortie.drawMs = function () { return layer.drawMs; };
     Sortie.stacks = function () { return layer.stacks || []; };  // [[id, ...], ...] of the last redraw
+    /* the density view's cells of the last redraw, [[events, top type], ...], or null (icons) */
+    Sortie.bins = function () {
+      return layer.bins ? Object.keys(layer.bins).map(function (k) {
+        return [layer.bins[k].n, layer.opts.order[layer.bins[k].top]]; }) : null;
+    };
     Sortie.map = map;
   }
 

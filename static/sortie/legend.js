@@ -21,10 +21,13 @@
   }
 
   /* [css class, text] of each cue; a precision's ring cue is styled by its ring (sortie-cue-ring-dashed...). */
-  function cues(opts) {
+  function cues(opts, total) {
     var rings = opts.precisions.filter(function (p) { return p.ring; })
       .map(function (p) { return ["sortie-cue-ring-" + p.ring, p.label]; });
-    return rings.concat(LINE_CUES);
+    var hex = total > Sortie.draw.ICON_LIMIT  // the density view can show (canvas-density.js)
+      ? [["sortie-cue-hex", "many events: a hexagon per cell in its most frequent type's colour, darker for "
+                            + "more (2–9, 10–99, 100–999, 1,000+); click to zoom in"]] : [];
+    return hex.concat(rings, LINE_CUES);
   }
 
   var COLLAPSED = "sortie-legend-collapsed";
@@ -51,7 +54,8 @@
       var body = el("div", "sortie-legend-body");
       opts.order.forEach(function (t) { if (counts[t]) body.appendChild(typeRow(t, opts, counts[t])); });
       var box = el("div", "sortie-legend-cues");
-      cues(opts).forEach(function (c) {
+      var total = Object.keys(counts).reduce(function (a, k) { return a + counts[k]; }, 0);
+      cues(opts, total).forEach(function (c) {
         var r = el("div");
         r.appendChild(el("span", "sortie-cue " + c[0]));
         r.appendChild(document.createTextNode(c[1]));
