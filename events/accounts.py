@@ -46,8 +46,14 @@ _hasher = PasswordHasher()
 
 
 def auth_enabled() -> bool:
-    """Accounts are on when ``SORTIE_AUTH`` is 1/true/yes; off by default for one analyst."""
+    """Accounts kept by Sortie are on when ``SORTIE_AUTH`` is 1/true/yes; off by default for one analyst."""
     return os.environ.get("SORTIE_AUTH", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def sign_in_required() -> bool:
+    """Anyone must sign in (Sortie's accounts, or an identity provider: ``SORTIE_AUTH=oidc``):
+    event data must then never be published as files anyone can fetch."""
+    return auth_enabled() or os.environ.get("SORTIE_AUTH", "").strip().lower() == "oidc"
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ and an ADIZ incursion are often the same aircraft seen from different capitals (
 
 Cheap at 100,000 events: rows are sorted by (type family, first day) and a binary search finds
 how far each row's window reaches, so only rows whose dates overlap are ever paired; the
-comparison then runs vectorised on those pairs (``tests/test_corroboration.py`` prints the time).
+comparison then runs vectorised on those pairs (``python bench/views.py`` times it).
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -124,6 +126,11 @@ class EventFilter:
             ).str.casefold()
             mask &= hay.str.contains(needle, regex=False)
         return mask
+
+    def digest(self) -> str:
+        """A short stable name of this filter (its URL parameters hashed), for keys that must
+        change with it: a table's selection must not carry over to another filter's rows."""
+        return hashlib.sha1(json.dumps(self.to_params(), sort_keys=True).encode("utf-8")).hexdigest()[:12]
 
     def to_params(self) -> dict[str, str]:
         """Short, readable query parameters; empty criteria are left out."""

@@ -192,8 +192,8 @@ class Store:
         """The events matching ``flt`` in date order, ``chunk`` rows at a time, only ``columns``.
 
         How exports read a large store: memory holds one chunk, not every event with its
-        decoded JSON. Status, types, dates and outlet names are filtered in SQL (served by indexes), the rest
-        by :meth:`EventFilter.mask` on each chunk, so the rows are exactly ``flt.apply(frame())``.
+        decoded JSON. Status, types, dates and outlet names are filtered in SQL, the rest by
+        :meth:`EventFilter.mask` on each chunk, so the rows are exactly ``flt.apply(frame())``.
         ``json_text``: list and geometry columns come as their JSON text, for writers that copy
         them into JSON output (decoding and re-encoding them was most of an export's time).
         """

@@ -77,6 +77,7 @@ def events_map(
     prepared: pd.DataFrame | None = None,
     private: bool = False,
     cards: bytes | None = None,
+    zone_entries: list[list[Any]] | None = None,
 ) -> folium.Map:
     """Offline base map with the events, a legend, a layer per type and a timeline.
 
@@ -88,7 +89,7 @@ def events_map(
     ``private``: the events stay inline even with ``inline=False`` (only the public basemap and
     labels become static files), for a deployment where event data needs a signed-in session.
     ``cards``: the packed cards (:class:`maps.pack.CardWriter`), when the caller streamed them
-    and ``prepared`` has no card column.
+    and ``prepared`` has no card column; ``zone_entries``: likewise, :func:`maps.zones.zone_entries`.
     """
     def source(data: Any, name: str) -> Any:
         return data if inline else pl.publish(data, name)
@@ -98,7 +99,7 @@ def events_map(
     m = base_map(basemap_source=source(basemap_data(), "basemap"), control=control,
                  names_source=source(place_names(), "places"), **view)
     MarineLabels(source(marine_labels(), "labels"), control).add_to(m)
-    add_zones(m, df, control, inline, private)  # ADIZ outlines, disputed islands, route entries
+    add_zones(m, df, control, inline, private, zone_entries)  # ADIZ outlines, disputed islands, route entries
     prep = pl.prepare(df) if prepared is None else prepared
     draw, cards = pack_columns(prep), cards if cards is not None else pack_cards(prep)
     events_inline = inline or private

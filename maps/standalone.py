@@ -14,6 +14,7 @@ import re
 from datetime import date
 from html import escape
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -66,15 +67,17 @@ def _caption(title: str, n: int) -> str:
 
 
 def standalone_html(df: pd.DataFrame, title: str = "Sortie map", start: date | None = None,
-                    end: date | None = None, prepared: pd.DataFrame | None = None, cards: bytes | None = None) -> str:
+                    end: date | None = None, prepared: pd.DataFrame | None = None, cards: bytes | None = None,
+                    zone_entries: list[list[Any]] | None = None) -> str:
     """One self-contained page of the map of ``df``: popups, layers, legend and timeline.
 
     ``start``/``end`` bound the timeline (the filter's window); the events are embedded in the
     page (``inline``, in :mod:`maps.pack`'s encoding), never fetched from the app's cache.
-    ``prepared``/``cards``: :func:`maps.payload.prepare` of ``df`` and its packed cards, when the
-    caller made them chunk by chunk.
+    ``prepared``/``cards``/``zone_entries``: :func:`maps.payload.prepare` of ``df``, its packed
+    cards and :func:`maps.zones.zone_entries`, when the caller made them chunk by chunk.
     """
-    html = events_map(df, start, end, inline=True, prepared=prepared, cards=cards).get_root().render()
+    html = events_map(df, start, end, inline=True, prepared=prepared, cards=cards,
+                      zone_entries=zone_entries).get_root().render()
     html = inline_assets(html)
     head = f"<title>{escape(title)}</title>"
     html = html.replace("<head>", "<head>\n    " + head, 1)

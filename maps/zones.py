@@ -351,13 +351,15 @@ class ZonesLayer(JSCSSMixin, MacroElement):
         self.label = LAYER_NAME
 
 
-def add_zones(m: Any, df: pd.DataFrame, control: Any, inline: bool, private: bool = False) -> ZonesLayer:
+def add_zones(m: Any, df: pd.DataFrame, control: Any, inline: bool, private: bool = False,
+              entries: list[list[Any]] | None = None) -> ZonesLayer:
     """Add the layer to map ``m`` (maps.build.events_map). The zones are public and served as a
     cached file unless ``inline``; the entries are event data, inline when ``private``, and
-    published as kind "events-zones" otherwise (which maps.payload.unpublish's "events" removes)."""
-    entries: list[list[Any]] | str = zone_entries(df)
+    published as kind "events-zones" otherwise (which maps.payload.unpublish's "events" removes).
+    ``entries``: :func:`zone_entries` of the events, when the caller read them chunk by chunk."""
+    found: list[list[Any]] | str = zone_entries(df) if entries is None else entries
     if not (inline or private):
-        entries = pl.publish(entries, "events-zones")
-    layer = ZonesLayer(zone_data() if inline else pl.publish(zone_data(), "zones"), entries, control)
+        found = pl.publish(found, "events-zones")
+    layer = ZonesLayer(zone_data() if inline else pl.publish(zone_data(), "zones"), found, control)
     layer.add_to(m)
     return layer

@@ -56,7 +56,7 @@ if len(view):
     st.altair_chart(activity_chart(flt), width="stretch")
 
 st.subheader(f"{len(view):,} event(s)")
-events_table(view, on_map=True)
+events_table(view, key=f"events_{flt.digest()}", on_map=True)
 unmapped = shown.unmapped
 if len(unmapped):
     with st.expander(f"{len(unmapped):,} of these event(s) have no location and are not on the map"):

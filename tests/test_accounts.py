@@ -121,3 +121,15 @@ def test_single_sign_on_roles_come_from_a_claim_or_a_mapping(claims, settings, r
     from ui.auth import role_from_claims
 
     assert role_from_claims(claims, settings) == role
+
+
+@pytest.mark.parametrize("value, required", [("", False), ("0", False), ("1", True), ("yes", True),
+                                             ("oidc", True), (" OIDC ", True)])
+def test_an_identity_provider_keeps_event_data_private_too(monkeypatch: pytest.MonkeyPatch, value: str,
+                                                           required: bool) -> None:
+    """With sign-in through an identity provider (SORTIE_AUTH=oidc) the map's events stay inline,
+    never published under static/ where anyone can fetch them (ui/loaders.py)."""
+    from events.accounts import sign_in_required
+
+    monkeypatch.setenv("SORTIE_AUTH", value)
+    assert sign_in_required() is required

@@ -58,3 +58,12 @@ def test_approached_countries_carry_the_merged_days_of_their_approaches() -> Non
     day = lambda s: day_number(d(s).date())  # noqa: E731
     assert approached(df) == {"JPN": [[day("2021-11-03"), day("2021-11-05")]],
                               "RUS": [[day("2021-11-01"), day("2021-11-05")], [day("2021-12-20"), day("2021-12-20")]]}
+
+
+def test_an_approach_is_drawn_on_the_coast_not_on_a_land_border() -> None:
+    """China's aircraft approaching South Korea meet its coast, not the DMZ (38.3N) it shares with
+    the North; US aircraft approaching China meet China's coast, not its border with Russia."""
+    lat, lon = border_point("CHN", "KOR", 36.5, 127.8)
+    assert lat < 38.0 and lon < 127.0  # the west coast, facing China
+    lat, lon = border_point("USA", "CHN", 35.0, 103.0)
+    assert lat < 41.0 and lon > 117.0  # the sea coast, not the Amur (about 48N) nor Central Asia

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+import json
 import os
 import re
 import subprocess
@@ -118,9 +119,20 @@ def test_the_streamed_export_writes_what_the_in_memory_one_does(store: Store, fl
     streamed, framed = (_packed_events(html) for html in (f.getvalue(), make(view, flt, Request("html"))))
     assert streamed[0]["id"] == framed[0]["id"] == view.loc[view["lat"].notna(), "id"].tolist()
     assert streamed[1] == framed[1]  # cards, row by row
+    # where routes enter an ADIZ (the zones layer): the streamed page reads them chunk by chunk
+    entries = _zone_entries(f.getvalue())
+    assert entries == _zone_entries(make(view, flt, Request("html")))
+    assert {e[3] for e in entries} == ({"seed-2021-11-19-joint-patrol"} & set(view["id"]))
     f = io.BytesIO()
     export(store, flt, Request("png"), f)
     assert Image.open(f).size == Image.open(io.BytesIO(make(view, flt, Request("png")))).size
+
+
+def _zone_entries(html: bytes) -> list:
+    """The route entries the page's zones layer embeds (the third argument of Sortie.addZones)."""
+    m = re.search(rb"Sortie\.addZones\([^,]+, .*?\}, (\[.*?\]),\s*\{", html, re.S)
+    assert m, "the page has a zones layer"
+    return json.loads(m.group(1))
 
 
 def _packed_events(html: bytes) -> tuple[dict, list]:

@@ -34,7 +34,8 @@ PAGE_ROWS = 100
 def events_table(view: pd.DataFrame, key: str = "events", on_map: bool = False) -> None:
     """One page of the view's rows: only the shown rows are made readable, so a rerun costs
     the same at 100,000 events as at 10. ``on_map``: the table sits under the map, and
-    selecting a row flies the map to that event and opens its card."""
+    selecting a row flies the map to that event and opens its card; give it a ``key`` that
+    changes with the filter (:meth:`events.query.EventFilter.digest`)."""
     pages = max(1, -(-len(view) // PAGE_ROWS))
     page = 1
     if pages > 1:
@@ -44,8 +45,11 @@ def events_table(view: pd.DataFrame, key: str = "events", on_map: bool = False) 
         b.caption(f"Rows {first + 1:,}–{min(first + PAGE_ROWS, len(view)):,} of {len(view):,}, by date.")
     rows = view.iloc[(page - 1) * PAGE_ROWS: page * PAGE_ROWS]
     table = readable_table(rows)
+    # under the map, a selection is a position in this page of these rows: Streamlit keeps it across
+    # reruns by key, so the key names the page (and the caller's key names the filter)
     picked = st.dataframe(table, hide_index=True, width="stretch", column_config=COLUMN_CONFIG,
-                          key=f"{key}_table", placeholder="",  # no closest approach, no source: blank, not "None"
+                          key=f"{key}_table_p{page}" if on_map else f"{key}_table",
+                          placeholder="",  # no closest approach, no source: blank, not "None"
                           **({"on_select": "rerun", "selection_mode": "single-row"} if on_map else {}))
     print_table(table.rename(columns=HEADERS))
     if on_map and picked.selection.rows:

@@ -92,7 +92,7 @@ def _outlet_counts(df: pd.DataFrame, drafts: bool) -> pd.Series:
         if frame is df and with_drafts == drafts:
             return counts
     counts = _count_outlets(df, drafts)
-    _COUNTED[:] = [*_COUNTED[-3:], (df, drafts, counts)]
+    _COUNTED[:] = [*_COUNTED[-1:], (df, drafts, counts)]  # this frame with and without drafts; no stale frame kept
     return counts
 
 

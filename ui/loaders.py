@@ -12,7 +12,7 @@ import folium
 import pandas as pd
 import streamlit as st
 
-from events.accounts import GuardedStore, auth_enabled
+from events.accounts import GuardedStore, sign_in_required
 from events.query import EventFilter
 from events.store import Store, database_url
 from maps.build import events_map
@@ -112,7 +112,7 @@ def _map(url: str, revision: int, flt: EventFilter, link: MapLink) -> folium.Map
     # accounts on: the events travel inside the component to the signed-in session only, never
     # as static files (Streamlit serves static/ to anyone)
     return events_map(view, flt.date_from, flt.date_to, inline=False, link=link, permalink=True,
-                      prepared=prep[prep.index.isin(view.index)], private=auth_enabled())
+                      prepared=prep[prep.index.isin(view.index)], private=sign_in_required())
 
 
 def cached_map(flt: EventFilter, link: MapLink) -> folium.Map:

@@ -140,12 +140,14 @@ def _export_page(store: Store, flt: EventFilter, req: Request, f: IO[bytes]) -> 
     from maps.pack import CardWriter
     from maps.payload import FIELDS, prepare
     from maps.standalone import standalone_html
+    from maps.zones import zone_entries
 
     marine_labels()  # first: the gazetteer they come from is let go before the events arrive
-    light, preps, cards = [], [], CardWriter()
+    light, preps, cards, entries = [], [], CardWriter(), []
     lo, hi = flt.date_from, flt.date_to
     for chunk in store.scan(flt, FIELDS, json_text=True, chunk=10_000):
         prep = prepare(chunk)
+        entries.extend(zone_entries(chunk))  # where routes enter an ADIZ: the light frame has no shapes
         cards.add(prep.pop("card").tolist())
         preps.append(prep)
         # what the page's options and extent read besides the prepared columns (the timeline's
@@ -158,7 +160,8 @@ def _export_page(store: Store, flt: EventFilter, req: Request, f: IO[bytes]) -> 
     df = pd.concat(light, ignore_index=True) if light else events_frame([])
     prep = pd.concat(preps, ignore_index=True) if preps else prepare(df).drop(columns="card")
     del light, preps
-    html = standalone_html(df, title=req.title, start=lo, end=hi, prepared=prep, cards=cards.close())
+    html = standalone_html(df, title=req.title, start=lo, end=hi, prepared=prep, cards=cards.close(),
+                           zone_entries=entries)
     f.write(html.encode("utf-8"))
     return len(df)
 

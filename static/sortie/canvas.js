@@ -75,7 +75,8 @@
 
   /* Index by id, each event's related events (both ways), and each related pair once as a link. */
   function relations(data) {
-    var n = data.id.length, index = {}, related = {}, links = [], seen = {}, i;
+    // no prototype: an id such as "constructor" (from a link or a message) must find nothing
+    var n = data.id.length, index = Object.create(null), related = {}, links = [], seen = {}, i;
     for (i = 0; i < n; i++) index[data.id[i]] = i;
     for (i = 0; i < n; i++) {
       (data.rel[i] || []).forEach(function (rid) {

@@ -4,7 +4,7 @@
  * loaded in this order (each folium element of maps/ declares the ones it needs):
  *   core.js           this file: el, svg, load, loadEvents/loadCards (maps/pack.py files), dayText, showError
  *   basemap.js        Sortie.addBasemap: the offline country polygons
- *   names.js          Sortie.addNames: country and city names placed where they fit (basemap.js's base)
+ *   names.js          Sortie.addPlaceNames: country and city names placed where they fit (basemap.js's base)
  *   labels.js         Sortie.addLabels: names of seas and straits
  *   zones.js          Sortie.addZones: ADIZ outlines, disputed islands, where routes enter a zone
  *   canvas.js         Sortie.EventCanvas: every event on one canvas, and hit tests

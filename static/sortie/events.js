@@ -85,7 +85,7 @@
     var d = layer.d, n = layer.n;
     window.sortieLayers = switches;
     window.sortieTimeline = tl;
-    window.sortieEvents = {};
+    window.sortieEvents = Object.create(null);  // no prototype: an id like "toString" finds nothing
     d.id.forEach(function (id, k) {
       window.sortieEvents[id] = {index: k, openPopup: function () { openCard(k); },
                                  get highlighted() { return !!layer.highlight[k]; }};
@@ -96,6 +96,7 @@
       for (var k = 0; k < n; k++) if (layer.visible(k)) out.push([d.id[k], d.d0[k], d.d1[k]]);
       return out;
     };
+    Sortie.isVisible = function (id) { var k = layer.index[id]; return k !== undefined && layer.visible(k); };
     Sortie.containerPoint = function (id) { var p = layer.containerPoint(layer.index[id]); return [p.x, p.y]; };
     Sortie.latLng = function (k) { return L.latLng(d.lat[k], d.lon[k]); };
     Sortie.drawMs = function () { return layer.drawMs; };

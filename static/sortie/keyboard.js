@@ -66,12 +66,13 @@
       say.textContent = (at + 1) + " of " + of + ": " + d.tip[i];
     }
     function refresh() {
+      if (document.activeElement !== div) return;  // walked only while it has focus: a timeline tick stays cheap
       var current = at >= 0 ? order[at] : -1;
       order = inView(map, layer);
       at = order.indexOf(current);
-      if (document.activeElement === div) show();
+      show();
     }
-    L.DomEvent.on(div, "focus", function () { refresh(); div.classList.add("sortie-keys-on"); show(); });
+    L.DomEvent.on(div, "focus", function () { div.classList.add("sortie-keys-on"); refresh(); });
     L.DomEvent.on(div, "blur", function () { div.classList.remove("sortie-keys-on"); map.removeLayer(ring); });
     L.DomEvent.on(div, "keydown", function (e) {
       var k = e.key, n = order.length;
@@ -102,6 +103,7 @@
       return to;
     }
     walker(map, layer, openCard, fly);
+    if (window.location.origin === "null") return;  // a standalone file: no page around it to listen to
     window.addEventListener("message", function (e) {
       var m = e.data;
       if (e.origin !== window.location.origin || !m || m.sortie !== "open" || typeof m.id !== "string") return;

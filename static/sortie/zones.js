@@ -76,13 +76,8 @@
     function sync() {
       frame = null;
       if (!map.hasLayer(group)) return;
-      var visible = null;
-      if (Sortie.visibleEvents) {
-        visible = {};
-        Sortie.visibleEvents().forEach(function (v) { visible[v[0]] = true; });
-      }
       entries.forEach(function (e, i) {
-        var want = !visible || !!visible[e[3]];
+        var want = !Sortie.isVisible || Sortie.isVisible(e[3]);  // per entry: a tick must not list 100k events
         if (want === shown[i]) return;
         shown[i] = want;
         markers[i].forEach(function (m) { if (want) group.addLayer(m); else group.removeLayer(m); });
