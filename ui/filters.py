@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -79,21 +80,26 @@ def _label(code: str) -> str:
     return f"{country_name(code)} ({code})"
 
 
-# the last frames counted: the loaders hand every session the same frame object per store revision
-_COUNTED: list[tuple[pd.DataFrame, bool, pd.Series]] = []
+# What the widgets offer, per frame: the loaders hand every session the same frame object per
+# store revision, so options, outlet counts and date bounds are made once per revision, not on
+# every rerun of every page (about 60 ms at 100,000 events). Entries of an older frame are dropped.
+_OF_FRAME: list[tuple[pd.DataFrame, object, Any]] = []
+
+
+def _of_frame(df: pd.DataFrame, what: object, make: Callable[[], Any]) -> Any:
+    for frame, key, value in _OF_FRAME:
+        if frame is df and key == what:
+            return value
+    value = make()
+    _OF_FRAME[:] = [e for e in _OF_FRAME if e[0] is df] + [(df, what, value)]
+    return value
 
 
 def _outlet_counts(df: pd.DataFrame, drafts: bool) -> pd.Series:
     """Events per outlet (source name, else the URL's host), sorted by name: what the Source box
     offers. Counted among approved events unless drafts are shown, like the map; an outlet with
-    only drafts is still offered (with 0). Kept for the frame object it was counted on: 30 ms at
-    100,000 events would otherwise be paid on every rerun of every page."""
-    for frame, with_drafts, counts in _COUNTED:
-        if frame is df and with_drafts == drafts:
-            return counts
-    counts = _count_outlets(df, drafts)
-    _COUNTED[:] = [*_COUNTED[-1:], (df, drafts, counts)]  # this frame with and without drafts; no stale frame kept
-    return counts
+    only drafts is still offered (with 0)."""
+    return _of_frame(df, ("outlets", drafts), lambda: _count_outlets(df, drafts))
 
 
 def _count_outlets(df: pd.DataFrame, drafts: bool) -> pd.Series:
@@ -105,11 +111,12 @@ def _count_outlets(df: pd.DataFrame, drafts: bool) -> pd.Series:
 
 def sidebar_filter(df: pd.DataFrame) -> EventFilter:
     """Draw the filter widgets (seeded once from ``st.query_params``) and mirror them back."""
-    actor_opts, observer_opts = _codes(df["actors"]), _codes(df["observers"])
+    actor_opts = _of_frame(df, "actors", lambda: _codes(df["actors"]))
+    observer_opts = _of_frame(df, "observers", lambda: _codes(df["observers"]))
     per_outlet = _outlet_counts(df, bool(st.session_state.get("f_drafts")))
     source_opts = list(per_outlet.index)
-    lo = min(df["date_start"], default=date.today())
-    hi = max(df["date_end"], default=date.today())
+    lo, hi = _of_frame(df, "span", lambda: (min(df["date_start"], default=date.today()),
+                                            max(df["date_end"], default=date.today())))
     if "f_from" not in st.session_state.get("f_values", {}):  # a new session (or one from before From/To)
         url = EventFilter.from_params(st.query_params)
         st.session_state.f_values = {
