@@ -138,15 +138,15 @@ def test_a_reviewer_approves_and_the_other_server_shows_it(deployment, chromium,
     status = page.locator("[data-testid='stSelectbox']").filter(has_text="Status")
     # chosen by typing, as a keyboard user does: clicking the option failed when the list opened
     # below the window (Playwright: "element is outside of the viewport") on a busy machine
+    box = status.locator("input")
     for _ in range(3):  # retry if a rerun swallowed the keys
-        box = status.locator("input")
         box.click()
         box.fill("Approved")
         page.keyboard.press("Enter")
         if wait_for(lambda: box.input_value() == "Approved", timeout=10):
             break
         page.keyboard.press("Escape")
-    assert status.locator("input").input_value() == "Approved"
+    assert box.input_value() == "Approved"
     page.get_by_role("button", name="Save changes").click()
     page.get_by_text("Saved.").wait_for(timeout=60_000)
     saved = store.get(DRAFT.id)
