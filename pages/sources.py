@@ -9,7 +9,6 @@ never as HTML.
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -21,17 +20,13 @@ from maps.permalink import MapLink
 from ui.entry import ensure_entrypoint
 from ui.filters import sidebar_filter
 from ui.loaders import filtered, get_store, load_events
+from ui.markdown import md
 
 ensure_entrypoint()
 
 PER_PAGE = 10  # groups drawn per run: each is a table, and a dense store has thousands
 TABLE_FIELDS = tuple(k for k in co.FIELDS if k != "evidence")  # sentences go under the table, in full
 ROW_PX = 35  # st.dataframe's row height
-
-
-def md(text: object) -> str:
-    """Report text (outlet names, places) as literal Markdown: no links, images or emphasis."""
-    return re.sub(r"([\\`*_{}\[\]()<>#+\-.!|~$:])", r"\\\1", str(text))
 
 
 def map_link(flt: EventFilter, event_id: str) -> str | None:

@@ -3,7 +3,6 @@ records and firsts; the events behind any bar; a check of a reported count again
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pandas as pd
@@ -18,13 +17,9 @@ from ui.event_table import events_table
 from ui.exports import export_name
 from ui.filters import sidebar_filter
 from ui.loaders import get_store, load_events
+from ui.markdown import md
 
 ensure_entrypoint()
-
-
-def md(text: object) -> str:
-    """Report text (place names, group labels) as literal Markdown: no links, images or emphasis."""
-    return re.sub(r"([\\`*_{}\[\]()<>#+\-.!|~$:])", r"\\\1", str(text))
 
 
 store = get_store()

@@ -78,17 +78,11 @@
       (layer.related[i] || []).forEach(function (j) { if (on) layer.highlight[j] = 1; else delete layer.highlight[j]; });
       layer.redraw();
     }
-    /* event i on the world copy nearest the view: the canvas draws every copy, and a card
-     * opened from a link or the table must not pan the map a world away */
-    function nearestCopy(i) {
-      var c = map.getCenter().lng, lon = d.lon[i];
-      return [d.lat[i], lon + 360 * Math.round((c - lon) / 360)];
-    }
     function openCard(i, latlng) {
       map.closeTooltip(tip);
       if (open >= 0) setHighlight(open, false);
       open = i;
-      popup.setLatLng(latlng || nearestCopy(i)).setContent(el("div", null, "…")).openOn(map);
+      popup.setLatLng(latlng || Sortie.nearLatLng(map, d.lat[i], d.lon[i])).setContent(el("div", null, "…")).openOn(map);
       withCards(function (c) {
         if (open === i) popup.setContent(card(props(i, d, c[i], opts), opts, (layer.related[i] || []).length));
       });

@@ -43,6 +43,12 @@
     return e;
   };
 
+  /* [lat, lon] on the copy of the world nearest the map's view: the canvas draws every copy,
+   * so a card, a ring or a fly-to must not land a world away from what the user sees. */
+  Sortie.nearLatLng = function (map, lat, lon) {
+    return L.latLng(lat, lon + 360 * Math.round((map.getCenter().lng - lon) / 360));
+  };
+
   /* Day numbers (days since 1970-01-01, as in the payload) and ISO dates. */
   Sortie.dayText = function (d) {
     return new Date(d * DAY_MS).toISOString().slice(0, 10);

@@ -113,10 +113,10 @@
    * (on the world copy nearest the view), so the legend can fold if it covers one. Skipped for
    * big collections, where a legend over some of thousands of dots hides nothing in particular. */
   function drawnPoints(map, layer) {
-    var d = layer.d, out = [], c = map.getCenter().lng;
+    var d = layer.d, out = [];
     if (layer.n > 1000) return out;
     function add(lat, lon) {
-      var p = map.latLngToContainerPoint([lat, lon + 360 * Math.round((c - lon) / 360)]);
+      var p = map.latLngToContainerPoint(Sortie.nearLatLng(map, lat, lon));
       out.push([p.x, p.y]);
     }
     for (var i = 0; i < layer.n; i++) if (layer.visible(i)) add(d.lat[i], d.lon[i]);

@@ -16,11 +16,10 @@
 
   /* Indices of the visible events inside the view, by start day then position west to east. */
   function inView(map, layer) {
-    var d = layer.d, size = map.getSize(), c = map.getCenter().lng, out = [];
+    var d = layer.d, size = map.getSize(), out = [];
     for (var i = 0; i < layer.n && out.length < MAX_IN_VIEW; i++) {
       if (!layer.visible(i)) continue;
-      var lon = d.lon[i] + 360 * Math.round((c - d.lon[i]) / 360);
-      var p = map.latLngToContainerPoint([d.lat[i], lon]);
+      var p = map.latLngToContainerPoint(Sortie.nearLatLng(map, d.lat[i], d.lon[i]));
       if (p.x >= 0 && p.y >= 0 && p.x <= size.x && p.y <= size.y) out.push([d.d0[i], p.x, i]);
     }
     out.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
@@ -48,10 +47,7 @@
     div.appendChild(say);
     L.DomEvent.disableClickPropagation(div);
 
-    function latlng(i) {
-      var c = map.getCenter().lng;
-      return L.latLng(d.lat[i], d.lon[i] + 360 * Math.round((c - d.lon[i]) / 360));
-    }
+    function latlng(i) { return Sortie.nearLatLng(map, d.lat[i], d.lon[i]); }
     function show() {
       if (at < 0 || at >= order.length) {
         map.removeLayer(ring);
@@ -97,8 +93,7 @@
   /* Sortie.keyboard(map, layer, openCard): the keyboard walk, and the page's "open this event". */
   Sortie.keyboard = function (map, layer, openCard) {
     function fly(i) {
-      var c = map.getCenter().lng, d = layer.d;
-      var to = L.latLng(d.lat[i], d.lon[i] + 360 * Math.round((c - d.lon[i]) / 360));
+      var to = Sortie.nearLatLng(map, layer.d.lat[i], layer.d.lon[i]);
       map.setView(to, Math.max(map.getZoom(), 5), {animate: false});
       return to;
     }
