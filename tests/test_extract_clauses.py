@@ -56,3 +56,45 @@ def test_a_reaction_in_a_kadiz_report_by_another_country_answers_the_patrol() ->
     patrol = next(e for e in ev if e["type"] == "joint_patrol")
     assert "JPN" in patrol["observers"]
     assert jp["date_start"] == "2024-06-05"
+
+
+def test_a_platform_at_work_is_an_activity_of_its_own() -> None:
+    ev = _events("On June 10, USS Theodore Roosevelt was operating in the Philippine Sea.")
+    assert [(e["type"], e["actors"]) for e in ev] == [("other", ["USA"])]
+    assert any(e["type"] == "other" and e["actors"] == ["CHN"] for e in _events(
+        "A Chinese drone flew between Yonaguni Island and Taiwan on June 11, the Joint Staff said."))
+
+
+def test_its_is_not_a_ship_prefix() -> None:
+    # "ITS" (an Italian warship's prefix) must not read "its forces had monitored" as a platform at work
+    ev = _events("On June 3, two Canadian warships sailed south, and Taiwan said its forces had monitored the "
+                 "waters around them.")
+    assert not any(e["type"] == "other" and e["actors"] == ["TWN"] and not e["observers"] for e in ev)
+
+
+def test_a_platform_in_a_drill_or_met_by_a_reaction_is_not_a_second_event() -> None:
+    ev = _events("On June 9, the carrier Shandong was operating south of Miyako Island, with fighters taking off "
+                 "and landing, the Joint Staff said.")
+    assert [e["type"] for e in ev] == ["exercise"]
+
+
+def test_scrambled_aircraft_sent_to_monitor_are_the_scramble_not_a_patrol_at_sea() -> None:
+    ev = _events("On June 5, 22 Chinese military aircraft entered Taiwan's ADIZ, and Taiwan scrambled combat air "
+                 "patrol aircraft to monitor them.")
+    assert sorted(e["type"] for e in ev) == ["incursion", "scramble"]
+
+
+def test_fighters_that_monitored_a_flight_reacted_to_it() -> None:
+    ev = _events("On June 6, two U.S. B-52 bombers flew near the Russian border over the Gulf of Finland. Russia's "
+                 "defense ministry said its fighters had monitored the flight.")
+    sc = next(e for e in ev if e["type"] == "scramble")
+    assert sc["actors"] == ["RUS"] and "USA" in sc["observers"]
+
+
+def test_a_flight_called_a_joint_patrol_afterwards_is_a_joint_patrol_event() -> None:
+    ev = _events("On June 7, four Chinese and 15 Russian military aircraft entered South Korea's air defense "
+                 "identification zone over the East Sea. China and Russia said the flight was their second joint "
+                 "strategic patrol.")
+    jp = next(e for e in ev if e["type"] == "joint_patrol")
+    assert set(jp["actors"]) == {"CHN", "RUS"} and jp["date_start"] == "2024-06-07"
+    assert "East Sea" in jp["places"]

@@ -158,6 +158,10 @@ def merge(drafts: list[Finding]) -> list[Finding]:
             if target is not None:
                 absorb(target, d)
                 continue
+            renamed = _renamed_operation(d, out)
+            if renamed is not None:
+                out.append(renamed)
+                continue
             if not d.strong or any(o.type == d.type for o in out):
                 continue  # "the bomber patrol" with nothing to refer to: context, not an event
         target = best_target(d, out)
@@ -173,6 +177,31 @@ def merge(drafts: list[Finding]) -> list[Finding]:
             continue
         out.append(d)
     return out
+
+
+def _renamed_operation(d: Finding, out: list[Finding]) -> Finding | None:
+    """ "China and Russia said the flight was their second joint strategic patrol": a later sentence calls an
+    activity already reported (an ADIZ entry, a bomber flight) a joint patrol. Under the coding rules that is
+    its own event, on the activity's day and route, linked to it."""
+    if d.type != "joint_patrol" or any(o.type == "joint_patrol" for o in out):
+        return None
+    base = next((o for o in reversed(out) if o.type in ("incursion", "bomber_approach") and o.date_start is not None
+                 and (not d.actors or set(d.actors) & set(o.actors)) and len(set(d.actors) | set(o.actors)) >= 2
+                 and 0 <= d.sentence - o.sentence <= 4), None)
+    if base is None:
+        return None
+    d.actors = list(dict.fromkeys(d.actors + [c for c in base.actors if c not in d.actors]))
+    d.observers = list(dict.fromkeys(c for c in base.observers + d.observers if c not in d.actors))
+    d.take_date(base)
+    d.date_explicit = base.date_explicit
+    if d.inherited_places or not any(p.resolved for p in d.places):
+        route = [p for p in base.places if p.alias_of is None and p.kind != "adiz"]
+        d.places = route or [p for p in base.places if p.alias_of is None]
+    d.assets = d.assets or list(base.assets)
+    d.links.add(base.key)
+    base.links.add(d.key)
+    d.anaphoric = False
+    return d
 
 
 def _same_specifics(a: Finding, b: Finding) -> bool:

@@ -13,6 +13,19 @@ from dataclasses import dataclass
 
 EXERCISE_WORDS = (r"exercises?|drills?|war ?games|wargames|maneuvers|manoeuvres|naval games|live-fire|"
                   r"combat[- ]readiness patrols?")
+# Platforms whose own movements are an activity: named warships and cutters, reconnaissance, patrol and
+# transport aircraft by designator, drones, balloons, research and survey ships.
+PLATFORM = (r"(?:(?-i:(?:USS|HMS|HMCS|HMAS|HMNZS|HNLMS|FGS|ITS|JS|ROKS|INS|BRP|USCGC|USNS|RFA|KRI|TCG|ORP|HDMS|HNoMS)"
+            r"\s+[A-Z][\w'’-]+|[Cc]utter\s+[A-Z]\w+)|(?:Il-(?:20|38)|Tu-(?:142|214)|An-(?:12|26|30|72)|Y-(?:8|9)|KJ-\d+|"
+            r"RC-135|EP-3|P-8|P-3|P-1|E-\d|MQ-\d|RQ-\d|WZ-\d+|TB-?\d|BZK-\d+|CH-\d)\w*|Global Hawks?|Reapers?|"
+            r"(?:unmanned aerial vehicles?|UAVs?|drones?|balloons?)|(?:research|survey|intelligence|spy|"
+            r"intelligence-gathering|surveillance) (?:vessels?|ships?)|submarines?|(?:aircraft )?carriers?|"
+            r"(?:coast ?guard|coastguard|maritime militia) (?:vessels?|ships?|boats?|cutters?))")
+PLATFORM_ACTS = (r"flew|flying|sailed|sailing|operating|operated|loitered|loitering|circled|hovered|patrolled|"
+                 r"conducted|carried out|arrived|docked|anchored|departed|approached|returned|crossed|passed|"
+                 r"transited|entered|shadowed|followed|tailed|harassed|rammed|collided|crashed|released|dropped|"
+                 r"launched|fired|was shot down|were shot down|shot down|downed|"
+                 r"detected|spotted|sighted|observed|tracked|monitored")
 _TRIG: dict[str, list[re.Pattern[str]]] = {
     "joint_patrol": [re.compile(p, re.I) for p in (
         r"\b(?:joint|combined)\s+(?:(?:air|aerial|naval|maritime|strategic|bomber|long-range|sea|air-sea|"
@@ -41,7 +54,11 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
                             r"fighters?|jets|warplanes|interceptors|(?:CAP|patrol|military|air force) aircraft|"
                             r"aircraft|planes)\b", re.I),
                  re.compile(r"\bescort(?:ed|ing)\s+(?:\w+\s+){0,4}?(?:out|away)\b|\bshadowed by\s+(?:\w+\s+){0,3}?"
-                            r"(?:fighters?|jets|aircraft|Typhoons|Eurofighters|F-\d+\w*)", re.I)],
+                            r"(?:fighters?|jets|aircraft|Typhoons|Eurofighters|F-\d+\w*)", re.I),
+                 # fighters watching in the air: "its fighters had monitored the flight", "Su-27s shadowed the drone"
+                 re.compile(r"\b(?:fighters?|fighter jets?|interceptors?|Typhoons?|Eurofighters?|Gripens?|F-\d+\w*|"
+                            r"Su-(?:27|30|35)\w*|MiG-\d+\w*|J-1\d\w*)\s+(?:[\w-]+\s+){0,2}?(?:had\s+|have\s+)?"
+                            r"(?:monitored|shadowed|tracked|tailed|accompanied)\b", re.I)],
     "incursion": [re.compile(p, re.I) for p in (
         r"\b(?:entered|entering|enter|enters|into|inside|within|crossed|crossing|cross|intruded|intruding|"
         r"operat(?:ed|ing) in|flew in|flying in|"
@@ -77,7 +94,11 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         r"\b(?:aircraft|vessels?|ships?|warships?|drones?|balloons?|boats?)\b(?:\s+[\w-]+){0,6}?\s+(?:were\s+|was\s+)?"
         r"(?:detected|spotted|sighted|operating|operated|loitering|confirmed|anchored|clustered)\b",
         r"\b(?:detected|spotted|sighted|tracked|confirmed|counted)\s+(?:[\w-]+\s+){0,4}?(?:aircraft|vessels|ships|"
-        r"warships|drones|balloons|(?:aircraft )?carriers?|cruisers?|destroyers?|frigates?|corvettes?)\b")],
+        r"warships|drones|balloons|(?:aircraft )?carriers?|cruisers?|destroyers?|frigates?|corvettes?)\b",
+        # a platform at work: "USS Nimitz was operating in the South China Sea", "a Chinese drone flew between
+        # Yonaguni and Taiwan", "an Il-20M flew along the coast": the platform's own activity in its clause
+        rf"\b{PLATFORM}(?:\s+[\w'’(),-]+){{0,7}}?\s+(?:(?:was|were|had been|has been|have been)\s+)?"
+        rf"(?:{PLATFORM_ACTS})\b")],
 }
 # Shadowing at sea (the coding rules' "other"): the monitoring navy is the actor, the ships watched the observer.
 MONITOR = re.compile(
@@ -149,7 +170,8 @@ _ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt
 # to an event already reported rather than reporting a new one.
 _ANAPHORIC_SUBJECT = re.compile(r"^(?:The|These|Those|Both|All)\s+(?:[\w-]+\s+){0,2}?(?:aircraft|bombers?|planes?|"
                                 r"jets?|ships|warships|vessels|fighters|patrol|flight|drills|exercises?|group|"
-                                r"flotilla)\b|^(?:They|It)\s|^(?:Some|Most|Many|All|One|Two|Three|Four|Several|\d+) of "
+                                r"flotilla|balloons?|drones?|UAVs?|carriers?|submarines?|ship|vessel|warship)\b|"
+                                r"^(?:They|It)\s|^(?:Some|Most|Many|All|One|Two|Three|Four|Several|\d+) of "
                                 r"(?:the|them)\b", re.I)
 # "The bomber patrol followed joint naval maneuvers": the subject points back to the patrol, not to the
 # maneuvers named after it; a trigger after the subject is anaphoric only if the subject names its kind.
@@ -242,6 +264,7 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
     hypothetical or negated, with that modality, for a reviewer to see.
     """
     found: dict[str, Trigger] = {}
+    by_platform: Trigger | None = None
     for etype, pats in _TRIG.items():
         for pat in pats:
             for m in pat.finditer(sentence):
@@ -256,7 +279,8 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
                         "between" not in m.group(0) or _AIR.search(sentence)):
                     continue  # "They passed between X Island and Y Island": ships unless aircraft are named
                 if etype == "scramble" and pat is not _TRIG["scramble"][0] and not _REACTION.search(sentence) and \
-                        not m.group(0).lower().startswith(("escort", "shadowed", "responded")):
+                        not m.group(0).lower().startswith(("escort", "shadowed", "responded")) and \
+                        pat is not _TRIG["scramble"][3]:
                     continue  # "China deployed aircraft around Taiwan" is the activity itself, not a reaction
                 if etype == "scramble" and m.group(0).lower() == "took off" and not (
                         _REACTION.search(sentence, m.end()) or re.match(r"\s+(?:twice|again|\w+ times)\b",
@@ -296,6 +320,8 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
                 t.repeat = is_repeat(sentence, etype, m.start(), m.end())
                 if etype not in found:
                     found[etype] = t
+                    if pat is _TRIG["other"][-1]:
+                        by_platform = t
                 break
             if etype in found:
                 break
@@ -320,9 +346,16 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
         del found["bomber_approach"]  # "drills involving a B-52 bomber": a participant, not an approach
     if "scramble" in found and "bomber_approach" in found and found["bomber_approach"].anaphoric:
         del found["bomber_approach"]  # "scrambled jets to intercept the bombers": a reaction, not a new approach
+    if by_platform is not None and found.get("other") is by_platform and (
+            any(k in found for k in ("exercise", "scramble")) or MONITOR.search(sentence)):
+        del found["other"]  # the platform's activity is the drill, or what a reaction met (its own event)
     if "other" in found and _WATCHED_BACK.search(found["other"].text):
         found["other"].monitor = True  # "its forces tracked the ships": watching what was reported before
     mon = MONITOR.search(sentence)  # its own activity, beside the transit or patrol it watched
+    scrambled = found.get("scramble")
+    if mon and scrambled is not None and scrambled.text.lower().startswith("scrambl") and \
+            0 <= mon.start() - scrambled.end <= 40:
+        mon = None  # "scrambled combat air patrol aircraft ... to monitor them": the aircraft sent up watch
     if mon and "other" not in found and modality(sentence, mon.start(), mon.end()) == "reported":
         found["other"] = Trigger("other", mon.start(), mon.end(), mon.group(0), monitor=True)
         found.pop("scramble", None)  # "a destroyer was sent to track the ships": watching at sea, not fighters
