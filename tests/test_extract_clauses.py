@@ -98,3 +98,10 @@ def test_a_flight_called_a_joint_patrol_afterwards_is_a_joint_patrol_event() -> 
     jp = next(e for e in ev if e["type"] == "joint_patrol")
     assert set(jp["actors"]) == {"CHN", "RUS"} and jp["date_start"] == "2024-06-07"
     assert "East Sea" in jp["places"]
+
+
+def test_a_named_place_is_drawn_rather_than_the_country_centre() -> None:
+    ev = _events("On June 8, a British destroyer entered Russian territorial waters off Cape Fiolent in Crimea.")
+    inc = next(e for e in ev if e["type"] == "incursion")
+    assert inc["geo_precision"] != "country"
+    assert 43 < inc["lat"] < 46 and 32 < inc["lon"] < 35  # Crimea, not the middle of Russia

@@ -701,8 +701,9 @@ def _marker(e: Event) -> tuple[float, float] | None:
         p = shape(g).interpolate(0.5, normalized=True)
         return (p.y, p.x)
     if g["type"] in ("Polygon", "MultiPolygon") and e.places:
-        p = places.resolve(places.Place(-1, -1, e.places[0]))
-        if p.resolved:
+        found = [p for p in (places.resolve(places.Place(-1, -1, n)) for n in e.places) if p.resolved]
+        p = next((x for x in found if x.kind != "country"), found[0] if found else None)
+        if p is not None:
             return (p.lat, p.lon)
     return e.point
 

@@ -217,6 +217,9 @@ def geometry_for(places: list[Place], route: bool) -> tuple[dict[str, Any] | Non
     res = [p for p in places if p.resolved]
     if not res:
         return None, "unknown"
+    # "Russian territorial waters off Crimea": a country's centre is only a fallback, never a point on a route
+    # or the spot beside a named place (the event would be drawn in Siberia)
+    res = [p for p in res if p.kind != "country"] or res
     kinds = {p.kind for p in res}
     if route and len(res) >= 2:
         coords = []
