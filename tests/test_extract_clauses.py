@@ -105,3 +105,23 @@ def test_a_named_place_is_drawn_rather_than_the_country_centre() -> None:
     inc = next(e for e in ev if e["type"] == "incursion")
     assert inc["geo_precision"] != "country"
     assert 43 < inc["lat"] < 46 and 32 < inc["lon"] < 35  # Crimea, not the middle of Russia
+
+
+def test_a_tally_and_its_shares_by_country_are_separate_aggregates() -> None:
+    ev = _events("Air Self-Defense Force fighter jets were scrambled 358 times in the first half of fiscal 2024 in "
+                 "response to aircraft approaching Japanese airspace, the Defense Ministry said. Scrambles against "
+                 "Chinese military aircraft fell by 63 to 241, while those against Russian aircraft rose by five to "
+                 "115.", date(2024, 10, 18))
+    sc = [e for e in ev if e["type"] == "scramble"]
+    assert len(sc) == 3
+    assert {tuple(e["observers"]) for e in sc} >= {("CHN",), ("RUS",)}
+    assert all(e["actors"] == ["JPN"] and e["date_start"] == "2024-04-01" and e["date_end"] == "2024-09-30"
+               for e in sc)
+
+
+def test_a_statement_date_after_who_was_told_is_not_the_reaction_date() -> None:
+    ev = _events("On Monday, a Chinese drone flew between Okinawa's main island and Miyako Island. A Joint Staff "
+                 "spokesman confirmed to reporters by phone Tuesday that fighters had been scrambled in response.",
+                 date(2022, 11, 16))
+    sc = next(e for e in ev if e["type"] == "scramble")
+    assert sc["date_start"] == "2022-11-14"

@@ -59,8 +59,9 @@ def day_after(text: str, t: Trigger, dm: DateMention | None, dms: list[DateMenti
 
 def said_date(sentence: str, d: DateMention) -> bool:
     """ "the ministry said on Friday": the date of the statement, which need not be the activity's."""
-    return bool(re.search(r"\b(?:said|says|announced|reported|stated|added|confirmed|told [\w ]{1,30})\s*$",
-                          sentence[:d.start]))
+    # also with who was told and how: "confirmed to Stars and Stripes by phone Tuesday that ..."
+    return bool(re.search(r"\b(?:said|says|announced|reported|stated|added|confirmed|told [\w ]{1,30})"
+                          r"(?:\s+(?:to|by|in)\s+[\w.' ]{1,30}?)?\s*$", sentence[:d.start]))
 
 
 def _seg_start(sentence: str, pos: int, dms: list[DateMention]) -> int:

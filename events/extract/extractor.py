@@ -217,7 +217,7 @@ def _split_count_targets(drafts: list[Finding], text: str, mentions: list[actors
             continue
         for c in per:
             x = copy.copy(d)
-            x.observers, x.actors, x.links = [c], list(d.actors), set(d.links)
+            x.observers, x.actors, x.links, x.share = [c], list(d.actors), set(d.links), True
             x.notes, x.absorbed, x.merged_evidence = list(d.notes), set(), []
             out.append(x)
     return out
@@ -489,6 +489,16 @@ def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
             if d.type in ("incursion", "transit", "scramble") or d.type != prev[-1].type:
                 d.links.add(prev[-1].key)
                 prev[-1].links.add(d.key)
+        if types.is_count_claim(d.evidence) and not d.date_explicit:
+            # "Scrambles against Russian aircraft rose by five to 115": a share of the total told just before, over
+            # its period and where it was counted
+            total = [x for x in drafts[:i] if x.type == d.type and x.date_explicit and 0 < d.sentence - x.sentence <= 3
+                     and types.is_count_claim(x.evidence)]
+            if total:
+                d.take_date(total[-1])
+                d.date_explicit = True
+                if all(p.kind == "country" for p in d.places):
+                    d.places = [p for p in total[-1].places if p.alias_of is None]
         if d.date_precision.startswith("rel:"):
             base = next((x for x in reversed(drafts[:i]) if x.date_start is not None and x.date_precision in (
                 "day", "range", "month")), None)

@@ -14,6 +14,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from .places import Place
+from .types import is_count_claim
 
 _RELATED_TYPES = {"bomber_approach": {"bomber_approach", "joint_patrol", "incursion"},
                   # "were confirmed sailing east ... The two ships subsequently sailed through the Osumi Strait"
@@ -49,6 +50,7 @@ class Finding:
     reporters: list[str] = field(default_factory=list)  # countries whose statement the sentence reports
     section: int | None = None  # the live blog's day it is told under: no mention refers across days
     day_default: tuple[date, date] | None = None  # the live blog's day, for an entry that gives none itself
+    share: bool = False  # one country's part of a tally ("those against Russian aircraft rose to 115")
     listed: bool = False  # under a date heading of a list ("11 June (Tuesday). ..."): one item of a tally
     answers: int | None = None  # a reaction's trigger (its key): the reaction takes its places
     merged_evidence: list[str] = field(default_factory=list)
@@ -102,6 +104,8 @@ def compatible(a: Finding, b: Finding, anaphor: bool = False) -> bool:
         return False
     if a.counts and b.counts and a.counts != b.counts:
         return False
+    if a.sentence != b.sentence and (a.share or b.share or is_count_claim(a.evidence) and is_count_claim(b.evidence)):
+        return False  # a total and its share by country ("358 times ... those against Russian aircraft, 115")
     if a.closest_km is not None and b.closest_km is not None and a.closest_km != b.closest_km:
         return False
     return True

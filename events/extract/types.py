@@ -145,7 +145,10 @@ _GENERIC = re.compile(r"\b(?:a series of|series of|in recent years|regularly|rou
 # missions over the past month") is one aggregate event under the coding rules, not a general statement.
 _COUNT_CLAIM = re.compile(r"\b\d[\d,]*\s+(?:times|such)\b(?![^.;]{0,20}\b(?:a|per|each|every)\s+year\b)", re.I)
 _COUNTED = re.compile(r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|hundreds of)"
-                      r"\s+(?:[\w-]+\s+){0,2}?(?:times|scrambles|sorties|intercepts|interceptions|missions)\b", re.I)
+                      r"\s+(?:[\w-]+\s+){0,2}?(?:times|scrambles|sorties|intercepts|interceptions|missions)\b|"
+                      # "Scrambles against Chinese aircraft fell by 63 to 241": a tally told as its change
+                      r"\b(?:scrambles|intercepts|interceptions|sorties)\b[^.;]{0,60}?\b(?:fell|rose|dropped|climbed|"
+                      r"increased|decreased|jumped|declined|totall?ed|numbered|reached|stood at)\b[^.;]{0,30}?\d", re.I)
 
 
 # "followed the Russian ship through the Strait of Dover": the watched ships passed a named strait
