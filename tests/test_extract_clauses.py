@@ -125,3 +125,27 @@ def test_a_statement_date_after_who_was_told_is_not_the_reaction_date() -> None:
                  date(2022, 11, 16))
     sc = next(e for e in ev if e["type"] == "scramble")
     assert sc["date_start"] == "2022-11-14"
+
+
+def test_an_aircraft_through_a_strait_is_a_flight_not_a_transit() -> None:
+    ev = _events("On June 12, a U.S. Navy P-8A Poseidon flew through the Taiwan Strait in international airspace. "
+                 "The aircraft's transit of the Taiwan Strait shows the U.S. commitment to a free Indo-Pacific.")
+    assert "transit" not in [e["type"] for e in ev]
+    assert any(e["type"] == "other" and e["actors"] == ["USA"] for e in ev)
+
+
+def test_a_first_person_release_speaks_for_the_country_approached() -> None:
+    text = ("Ministry of National Defense, Taiwan\n\n22 PLA aircraft operating in our surrounding region were "
+            "detected today (June 2, 2024).\n\nOf these, 8 aircraft crossed the median line of the Taiwan Strait "
+            "and entered the southwestern part of our ADIZ.\n\nThe ROC Armed Forces have monitored the situation "
+            "and tasked CAP aircraft to respond to these activities.")
+    ev = _events(text)
+    assert sorted(e["type"] for e in ev) == ["incursion", "scramble"]  # the count is the entry told next
+    inc = next(e for e in ev if e["type"] == "incursion")
+    assert inc["actors"] == ["CHN"] and "TWN" in inc["observers"]
+    assert next(e for e in ev if e["type"] == "scramble")["actors"] == ["TWN"]
+
+
+def test_coast_guard_ships_on_patrol_are_an_activity() -> None:
+    ev = _events("Chinese coast guard vessels conducted law-enforcement patrols near the Matsu islands on June 3.")
+    assert [(e["type"], e["actors"]) for e in ev] == [("other", ["CHN"])]

@@ -72,3 +72,32 @@ def place_owners_observe(kept: list[Finding]) -> None:
                     and p.iso3 not in d.observers:
                 d.observers.append(p.iso3)
 
+
+
+_FIRST_PERSON = re.compile(r"\bour\s+(?:[\w-]+\s+){0,2}?(?:ADIZ|air defen[cs]e identification zone|airspace|"
+                           r"territorial (?:waters|sea|airspace)|waters|surrounding (?:region|area|waters|sea)|"
+                           r"country|territory|coast|islands?)\b", re.I)
+
+
+def issuer_observes(kept: list[Finding], issuer: list[str]) -> None:
+    """A ministry's own release ("entered the southwestern part of our ADIZ", "operating in our surrounding
+    region") is written by the country approached: it observes every foreign activity it reports, and its
+    forces are the ones that responded."""
+    if not issuer:
+        return
+    code = issuer[0]
+    for d in kept:
+        if d.type == "scramble":
+            if not d.actors:
+                d.actors = [code]
+            continue
+        if d.actors and code not in d.actors and code not in d.observers and not _friendly_exercise(d):
+            d.observers.append(code)
+
+
+def issuer(text: str, kept: list[Finding], title_codes: list[str]) -> list[str]:
+    """The country a first-person release speaks for: named in its heading, else the one whose forces responded."""
+    if not _FIRST_PERSON.search(text):
+        return []
+    reactors = [c for d in kept if d.type == "scramble" for c in d.actors]
+    return (title_codes or reactors)[:1]

@@ -322,6 +322,28 @@ def _drop_listed_totals(kept: list[Finding]) -> list[Finding]:
     return out
 
 
+_OF_THESE = re.compile(r"^\W*(?:Of (?:these|them|those|the [\w,]+(?: [\w-]+)?)|Among them),", re.I)
+
+
+def _drop_subset_tallies(kept: list[Finding]) -> list[Finding]:
+    """ "22 PLA aircraft ... were detected today. Of these, 8 aircraft crossed the median line and entered our
+    ADIZ": the daily count is the activity the next sentence reports precisely (an incursion), not a
+    sighting beside it; the coding rules give one event per activity."""
+    drop = set()
+    for d in kept:
+        if d.type == "scramble" or not _OF_THESE.match(d.evidence):
+            continue
+        for x in kept:
+            if x.type == "other" and not x.monitor and not x.absorbed and x.sentence == d.sentence - 1 \
+                    and set(x.actors) <= set(d.actors) \
+                    and (x.date_start, x.date_end) == (d.date_start, d.date_end):
+                drop.add(id(x))
+                for y in kept:  # its places stay with the sentence's other activity ("as Beijing staged drills")
+                    if y is not x and y.sentence == x.sentence and not y.places:
+                        y.places = [p for p in x.places if p.alias_of is None]
+    return [d for d in kept if id(d) not in drop]
+
+
 _DATE_FIELD = re.compile(r"\b(?:date|time|when|day)\b", re.I)
 _PLACE_FIELD = re.compile(r"\b(?:location|position|area|airspace|place|waters|where|route|region)\b", re.I)
 _ASSET_FIELD = re.compile(r"\b(?:vessels?|ships?|aircraft|units?|platforms?|assets|type)\b", re.I)
@@ -667,6 +689,7 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
     kept = merge(drafts)
     kept = [d for d in kept if d.date_start is not None]
     kept = _drop_listed_totals(kept)
+    kept = _drop_subset_tallies(kept)
     key_to_id: dict[int, str] = {}
     for d in kept:
         eid = new_id()
@@ -682,6 +705,8 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
     reactions.take_trigger_places(kept)
     reactions.reactors_observe(kept)
     article.reporting_country_observes(kept)
+    heading = list(dict.fromkeys(m.code for m in actors_mod.find(" ".join(text.splitlines()[:3]))))
+    article.issuer_observes(kept, article.issuer(text, kept, heading))
     article.place_owners_observe(kept)
     background = article.background(kept, anchor.day) if published is not None else set()
     out = []

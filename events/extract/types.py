@@ -49,7 +49,7 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
                             r"\s+(?:were|was|got|get|went)\s+(?:ordered\s+|quickly\s+)?airborne\b", re.I),
                  # "dispatched fighter jets", "employed CAP aircraft ... in response", "sent aircraft to monitor":
                  # a reaction only where the sentence says it answered something (_REACTION)
-                 re.compile(r"\b(?:dispatch\w*|deploy(?:ed|ing|s)?|sent|send|launch(?:ed|ing)|employ\w*|mobili[sz]\w*|"
+                 re.compile(r"\b(?:dispatch\w*|deploy(?:ed|ing|s)?|sent|send|launch(?:ed|ing)|employ\w*|mobili[sz]\w*|tasked|"
                             r"sortied|responded)\s+(?:(?:with|by sending)\s+)?(?:[\w-]+\s+){0,4}?(?:fighter jets?|"
                             r"fighters?|jets|warplanes|interceptors|(?:CAP|patrol|military|air force) aircraft|"
                             r"aircraft|planes)\b", re.I),
@@ -90,6 +90,9 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         r"blocked the|boarded|fired on|seized|fired warning shots|dropped bombs|locked (?:its |their )?(?:fire-control "
         r"|targeting )?radar|radar lock|radio challenges?|crossed paths)\b",
         r"\b(?:maritime|sovereignty|coast guard) patrols?\b",
+        # "its ships patrolled waters around Taiwan", "coast guard vessels conducted law-enforcement patrols"
+        r"\b(?:ships|vessels|boats|cutters|coast ?guard)\b(?:\s+[\w-]+){0,3}?\s+(?:had\s+)?(?:patrolled|conducted "
+        r"(?:[\w-]+\s+){0,2}?patrols?)\b",
         # platforms seen at work: "Chinese vessels operating around Taiwan were detected", "spotted ... drones"
         r"\b(?:aircraft|vessels?|ships?|warships?|drones?|balloons?|boats?)\b(?:\s+[\w-]+){0,6}?\s+(?:were\s+|was\s+)?"
         r"(?:detected|spotted|sighted|operating|operated|loitering|confirmed|anchored|clustered)\b",
@@ -127,6 +130,8 @@ _STRONG_APPROACH = re.compile(r"\b(?:near|close|closer|border|borders|airspace|a
                               r"within \d)", re.I)
 _SHIP = re.compile(r"\b(?:warships?|destroyers?|frigates?|corvettes?|cruisers?|vessels?|ships?|carriers?|fleet|"
                    r"submarines?|flotilla|navy|naval|coast guard|transit\w*)\b", re.I)
+_VESSEL = re.compile(r"\b(?:warships?|destroyers?|frigates?|corvettes?|cruisers?|vessels?|ships?|carriers?|fleet|"
+                     r"submarines?|flotilla|coast guard|(?-i:USS|HMS|HMCS|HMAS|USNS|RFA|JS|ROKS|USCGC))\b", re.I)
 _AIR = re.compile(r"\b(?:aircraft|planes?|jets?|drones?|bombers?|fighters?|helicopters?|flew|flight)\b", re.I)
 _MODAL = re.compile(
     r"\b(?:will|would|could|might|may|shall|plans?\s+to|planned|planning|intends?\s+to|intend|to hold|to conduct|"
@@ -277,6 +282,12 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
                 if etype == "exercise" and _CONDUCT.search(sentence[max(0, m.start() - 30):m.start()]):
                     continue  # "dangerous maneuvers at close range": how ships behaved, not a drill
                 if etype == "bomber_approach" and not _APPROACH_CUE.search(sentence):
+                    continue
+                if etype == "transit" and _AIR.search(sentence) and not _VESSEL.search(sentence):
+                    # "the aircraft's transit of the Taiwan Strait": a flight (other), not warships passing
+                    m_other = Trigger("other", m.start(), m.end(), m.group(0))
+                    if modality(sentence, m.start(), m.end()) == "reported" and "other" not in found:
+                        found["other"] = m_other
                     continue
                 if etype == "transit" and not _SHIP.search(sentence) and (
                         "between" not in m.group(0) or _AIR.search(sentence)):
