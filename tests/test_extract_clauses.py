@@ -149,3 +149,19 @@ def test_a_first_person_release_speaks_for_the_country_approached() -> None:
 def test_coast_guard_ships_on_patrol_are_an_activity() -> None:
     ev = _events("Chinese coast guard vessels conducted law-enforcement patrols near the Matsu islands on June 3.")
     assert [(e["type"], e["actors"]) for e in ev] == [("other", ["CHN"])]
+
+
+def test_a_reaction_with_only_a_country_is_placed_where_the_lead_sets_the_story() -> None:
+    ev = _events("A Chinese fighter jet released flares in front of an Australian navy helicopter over the Yellow Sea "
+                 "on Saturday, the government says.\n\nThe Seahawk helicopter, launched from the destroyer HMAS "
+                 "Hobart, was on a routine flight when it was intercepted by a People's Liberation Army Air Force "
+                 "J-10.", date(2024, 5, 6))
+    sc = [e for e in ev if e["type"] == "scramble"]
+    assert sc and all("Yellow Sea" in e["places"] for e in sc)
+    assert all(e["actors"] == ["CHN"] for e in sc)
+
+
+def test_what_a_platform_is_and_what_happens_as_a_habit_are_no_events() -> None:
+    assert _events("The P-8A Poseidon is the Navy's maritime patrol and reconnaissance aircraft.") == []
+    assert _events("NORAD tracks and positively identifies foreign military aircraft that enter the North American "
+                   "ADIZ.") == []

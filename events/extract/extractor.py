@@ -325,6 +325,15 @@ def _drop_listed_totals(kept: list[Finding]) -> list[Finding]:
 _OF_THESE = re.compile(r"^\W*(?:Of (?:these|them|those|the [\w,]+(?: [\w-]+)?)|Among them),", re.I)
 
 
+def _lead_places(sents: list[sentences.Sentence], countries: frozenset[str]) -> list[places.Place]:
+    """The named places (not countries) of the first sentences that give any: where the report sets its story."""
+    for s in sents[:3]:
+        found = [p for p in places.find(s.text, countries) if p.resolved and p.kind != "country" and p.alias_of is None]
+        if found:
+            return found
+    return []
+
+
 def _drop_subset_tallies(kept: list[Finding]) -> list[Finding]:
     """ "22 PLA aircraft ... were detected today. Of these, 8 aircraft crossed the median line and entered our
     ADIZ": the daily count is the activity the next sentence reports precisely (an incursion), not a
@@ -684,7 +693,7 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
     _listed_places(drafts)
     drafts += reactions.met_aircraft(drafts)
     reactions.take_trigger_places(drafts)
-    drafts = [d for d in drafts if not (d.generic and not any(p.resolved for p in d.places))]
+    drafts = [d for d in drafts if not (d.generic and (not any(p.resolved for p in d.places) or not d.date_explicit))]
     drafts = [d for d in drafts if d.date_start is not None or d.anaphoric]
     kept = merge(drafts)
     kept = [d for d in kept if d.date_start is not None]
@@ -703,6 +712,7 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
                 shown = f"{d.date_start}" if d.date_start == d.date_end else f"{d.date_start} to {d.date_end}"
                 d.notes.append(NO_PUBLISHED.format(shown, anchor.day))
     reactions.take_trigger_places(kept)
+    reactions.near_places(kept, _lead_places(sents, countries))
     reactions.reactors_observe(kept)
     article.reporting_country_observes(kept)
     heading = list(dict.fromkeys(m.code for m in actors_mod.find(" ".join(text.splitlines()[:3]))))

@@ -121,3 +121,29 @@ def reactors_observe(kept: list[Finding]) -> None:
             for c in r.actors:
                 if c not in t.actors and c not in t.observers:
                     t.observers.append(c)
+
+
+def _located(d: Finding) -> bool:
+    return any(p.resolved and p.kind != "country" and p.alias_of is None for p in d.places)
+
+
+def near_places(kept: list[Finding], lead: list[places.Place] | None = None) -> None:
+    """A reaction that names no place but a country ("it was intercepted by a PLA J-10") happened where the
+    report has placed the activity it belongs to (the Yellow Sea), not at the reacting country's centre: the
+    places of a linked event, else of the nearest located event told just before (or just after), else the
+    places of the report's lead (``lead``)."""
+    by_key = _by_key(kept)
+    for d in kept:
+        met = any(by_key[k].type == "scramble" for k in d.links if k in by_key)  # the aircraft a reaction met
+        if (d.type != "scramble" and not met) or _located(d):
+            continue
+        linked = [by_key[k] for k in sorted(d.links) if k in by_key and by_key[k] is not d and _located(by_key[k])]
+        before = [x for x in kept if x is not d and 0 <= d.sentence - x.sentence <= 3 and _located(x)]
+        after = [x for x in kept if x is not d and 0 < x.sentence - d.sentence <= 2 and _located(x)]
+        src = linked[:1] or before[-1:] or after[:1]
+        if src:
+            d.places = [p for p in src[0].places if p.alias_of is None]
+            d.inherited_places = True
+        elif lead:  # the report's lead places the whole story ("over the Yellow Sea on the weekend")
+            d.places = list(lead)
+            d.inherited_places = True

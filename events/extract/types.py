@@ -40,6 +40,9 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
                                    r"aircraft|planes?)\b", re.I)],
     "scramble": [re.compile(r"\bscrambl\w*|\b(?<!\ban )(?<!\bthe )intercept(?:ed|ing|s)?\b|"
                             r"\bfired (?:\w+ ){0,3}warning (?:shots|flares)\b|"
+                            # an unsafe intercept: "released flares in front of an Australian navy helicopter"
+                            r"\b(?:released|dropped|fired|deployed) flares (?:\w+ ){0,3}?(?:in front of|ahead of|"
+                            r"in the path of|across the path of)\b|"
                             r"(?<=(?:jets|ters|oons) )(?:were |was )?"
                             r"(?:launched|dispatched|sent up|took off)\b|"
                             # air policing: "They identified and escorted an An-26", "a Tu-134 was identified"
@@ -103,6 +106,8 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         rf"\b{PLATFORM}(?:\s+[\w'’(),-]+){{0,7}}?\s+(?:(?:was|were|had been|has been|have been)\s+)?"
         rf"(?:{PLATFORM_ACTS})\b")],
 }
+# "other" triggers that name a kind of mission, not a verb: a copula before them describes a platform
+_NOUN_OTHER = (_TRIG["other"][0], next(p for p in _TRIG["other"] if p.pattern.startswith(r"\b(?:maritime|sovereignty")))
 # Shadowing at sea (the coding rules' "other"): the monitoring navy is the actor, the ships watched the observer.
 MONITOR = re.compile(
     r"\b(?:destroyers?|frigates?|corvettes?|cutters?|minehunters?|patrol (?:ships?|vessels?|aircraft|planes?)|P-3Cs?|"
@@ -145,7 +150,9 @@ _WITHOUT = re.compile(r"\bwithout\s+(?:ever\s+|actually\s+)?(?:\w+ing\s+)?(?:ent
                       r"breaching|intruding|penetrating)?\s*(?:\w+\s+){0,2}$|\bwithout\s+$", re.I)
 _GENERIC = re.compile(r"\b(?:a series of|series of|in recent years|regularly|routinely|often|frequently|usually|"
                       r"increasingly|have held|have conducted|has conducted|the latest in|a rise in|every year|"
-                      r"annually|times a year|each year|a year|stepped up|step up|\d[\d,]* times|fiscal year)\b", re.I)
+                      r"annually|times a year|each year|a year|stepped up|step up|\d[\d,]* times|fiscal year|"
+                      # a habit, not an occurrence: "NORAD tracks ... aircraft that enter the ADIZ"
+                      r"(?:that|which|who) (?:enter|fly|approach|cross|operate|violate)|occurs)\b", re.I)
 # A count over a stated period ("scrambled jets 669 times in the fiscal year that ended in March", "30 such
 # missions over the past month") is one aggregate event under the coding rules, not a general statement.
 _COUNT_CLAIM = re.compile(r"\b\d[\d,]*\s+(?:times|such)\b(?![^.;]{0,20}\b(?:a|per|each|every)\s+year\b)", re.I)
@@ -310,6 +317,12 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
                     continue  # warning shots from a ship are not a fighter scramble
                 if etype == "other" and re.search(r"points? for launching|capable of|able to", sentence, re.I):
                     continue
+                if etype == "other" and pat in _NOUN_OTHER and re.search(
+                        r"\b(?:is|are|was|were|be|believes?|believed|as)\s+(?:the|an?|its|their)\s+(?:[\w'’-]+\s+){0,4}$",
+                        sentence[max(0, m.start() - 60):m.start()], re.I) and not re.search(
+                        r"\b(?:flew|flying|sailed|entered|approached|operated|conducted|spotted|detected)\b", sentence,
+                        re.I):
+                    continue  # "The P-8A is the Navy's maritime patrol aircraft": what a platform is, not what it did
                 if etype == "other" and pat is _TRIG["other"][0] and re.match(
                         r"[^.;,]{0,40}?\b(?:monitored|tracked|shadowed|followed|watched|"
                                                  r"observed)\b", sentence[m.end():], re.I):
