@@ -693,7 +693,8 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
     _listed_places(drafts)
     drafts += reactions.met_aircraft(drafts)
     reactions.take_trigger_places(drafts)
-    drafts = [d for d in drafts if not (d.generic and (not any(p.resolved for p in d.places) or not d.date_explicit))]
+    drafts = [d for d in drafts if not (d.generic and (not any(p.resolved for p in d.places) or (
+        not d.date_explicit and types.HABIT.search(d.evidence))))]
     drafts = [d for d in drafts if d.date_start is not None or d.anaphoric]
     kept = merge(drafts)
     kept = [d for d in kept if d.date_start is not None]

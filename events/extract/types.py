@@ -153,6 +153,10 @@ _GENERIC = re.compile(r"\b(?:a series of|series of|in recent years|regularly|rou
                       r"annually|times a year|each year|a year|stepped up|step up|\d[\d,]* times|fiscal year|"
                       # a habit, not an occurrence: "NORAD tracks ... aircraft that enter the ADIZ"
                       r"(?:that|which|who) (?:enter|fly|approach|cross|operate|violate)|occurs)\b", re.I)
+# What happens as a habit ("occurs regularly", "aircraft that enter the ADIZ"), unlike a trend ("a rise in the
+# number of US bomber flights"), which reports activity that took place
+HABIT = re.compile(r"\b(?:regularly|routinely|often|frequently|usually|every year|annually|each year|occurs|"
+                   r"(?:that|which|who) (?:enter|fly|approach|cross|operate|violate))\b", re.I)
 # A count over a stated period ("scrambled jets 669 times in the fiscal year that ended in March", "30 such
 # missions over the past month") is one aggregate event under the coding rules, not a general statement.
 _COUNT_CLAIM = re.compile(r"\b\d[\d,]*\s+(?:times|such)\b(?![^.;]{0,20}\b(?:a|per|each|every)\s+year\b)", re.I)
