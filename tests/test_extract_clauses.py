@@ -165,3 +165,20 @@ def test_what_a_platform_is_and_what_happens_as_a_habit_are_no_events() -> None:
     assert _events("The P-8A Poseidon is the Navy's maritime patrol and reconnaissance aircraft.") == []
     assert _events("NORAD tracks and positively identifies foreign military aircraft that enter the North American "
                    "ADIZ.") == []
+
+
+def test_a_sentence_that_only_dates_the_incidents_dates_them() -> None:
+    text = ("MANILA — The China Coast Guard seized supplies meant for Filipino troops at Ayungin Shoal on the same "
+            "day, an official said. According to the official, the incidents took place on May 19, 2024, when a "
+            "Philippine Navy aircraft made an airdrop.")
+    ev = [draft_to_dict(d) for d in extract(text)]  # no publication date
+    assert ev and ev[0]["date_start"] == "2024-05-19" and ev[0]["date_precision"] == "day"
+
+
+def test_fighters_sent_after_detecting_or_airborne_before_are_reactions() -> None:
+    ev = _events("On June 2, a Chinese military aircraft entered the KADIZ. The Air Force sent fighter jets to the "
+                 "area after detecting the plane.")
+    assert any(e["type"] == "scramble" and e["actors"] == ["KOR"] for e in ev)
+    ev = _events("On June 2, two Chinese H-6 bombers entered the KADIZ. The JCS said Republic of Korea Air Force "
+                 "fighters, including F-15Ks, were airborne before the bombers reached the zone.")
+    assert any(e["type"] == "scramble" and e["actors"] == ["KOR"] for e in ev)

@@ -626,6 +626,24 @@ def _left_out_draft(sentence: str, trigger: types.Trigger, mode: str, anchor: da
     return Draft(ev)
 
 
+_TOOK_PLACE = re.compile(r"\b(?:took place|happened|occurred|unfolded)\b", re.I)
+
+
+def _dates_told_after(s: sentences.Sentence, drafts: list[Finding], anchor: dates.Anchor) -> None:
+    """ "... the incidents took place on May 19, 2024, when ...": a sentence with no activity of its own that
+    dates what the sentences just before reported without a written date."""
+    if not _TOOK_PLACE.search(s.text):
+        return
+    days = [m for m in dates.find(s.text, anchor)
+            if m.precision == "day" and not m.relative_to_event and not m.relative]
+    if not days:
+        return
+    for d in drafts:  # a written-out date beats none, and beats "on the same day" counted from an unknown day
+        if 0 < s.index - d.sentence <= 2 and (not d.date_explicit or d.date_relative):
+            d.date_start, d.date_end, d.date_precision = days[0].date_start, days[0].date_end, "day"
+            d.date_explicit, d.date_relative = True, days[0].relative
+
+
 def _date_heading(sentence: str, anchor: dates.Anchor) -> dates.DateMention | None:
     """A list item's heading that is only a date ("11 June (Tuesday).", "On 12 June:"): it dates the sentences
     after it in its paragraph."""
@@ -682,6 +700,8 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
             for d in found:
                 d.section = s.section
                 d.day_default = (day.date_start, day.date_end) if day is not None else None
+        if not found:
+            _dates_told_after(s, drafts, anchor)
         for d in found + _elided_repeats(s, found, anchor):
             d.key = len(drafts)
             drafts.append(d)
@@ -719,6 +739,7 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
     heading = list(dict.fromkeys(m.code for m in actors_mod.find(" ".join(text.splitlines()[:3]))))
     article.issuer_observes(kept, article.issuer(text, kept, heading))
     article.place_owners_observe(kept)
+    reactions.owner_reacts(kept)
     background = article.background(kept, anchor.day) if published is not None else set()
     out = []
     for d in kept:

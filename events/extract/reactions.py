@@ -147,3 +147,15 @@ def near_places(kept: list[Finding], lead: list[places.Place] | None = None) -> 
         elif lead:  # the report's lead places the whole story ("over the Yellow Sea on the weekend")
             d.places = list(lead)
             d.inherited_places = True
+
+
+def owner_reacts(kept: list[Finding]) -> None:
+    """A reaction that names no one ("The Air Force sent fighter jets to the area") to an entry into a zone is
+    the zone owner's: the country the entry was aimed at."""
+    by_key = _by_key(kept)
+    for d in kept:
+        answered = by_key.get(d.answers) if d.answers is not None else None
+        if d.type == "scramble" and not d.actors and answered is not None and answered.type == "incursion" \
+                and answered.observers:
+            d.actors = [answered.observers[0]]
+            d.observers = [c for c in d.observers if c != d.actors[0]]

@@ -48,8 +48,8 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
                             # air policing: "They identified and escorted an An-26", "a Tu-134 was identified"
                             r"\b(?:visually\s+)?identif(?:ied|y) and (?:escort|shadow)\w*\b|"
                             r"(?<=(?:was|ere) )(?:visually )?identified\b(?! as)|"
-                            r"\b(?:fighters?|jets?|F-\d+\w*|Typhoons?|Eurofighters?|interceptors?|Gripens?)\b(?:\s+[\w-]+){0,6}?"
-                            r"\s+(?:were|was|got|get|went)\s+(?:ordered\s+|quickly\s+)?airborne\b", re.I),
+                            r"\b(?:fighters?|jets?|F-\d+\w*|Typhoons?|Eurofighters?|interceptors?|Gripens?)\b(?:,?\s+[\w-]+){0,6}?"
+                            r",?\s+(?:were|was|got|get|went)\s+(?:ordered\s+|quickly\s+|already\s+)?airborne\b", re.I),
                  # "dispatched fighter jets", "employed CAP aircraft ... in response", "sent aircraft to monitor":
                  # a reaction only where the sentence says it answered something (_REACTION)
                  re.compile(r"\b(?:dispatch\w*|deploy(?:ed|ing|s)?|sent|send|launch(?:ed|ing)|employ\w*|mobili[sz]\w*|tasked|"
@@ -125,7 +125,8 @@ MONITOR = re.compile(
 _WATCHED_BACK = re.compile(r"^(?:tracked|monitored|shadowed|followed)\s+(?:the|these|those)\s", re.I)
 _CONDUCT = re.compile(r"\b(?:dangerous|unsafe|aggressive|risky|reckless|unprofessional|evasive|provocative)\W{0,2}\s*"
                       r"(?:[\w-]+\s+)?$", re.I)
-_REACTION = re.compile(r"\b(?:in response|in reaction|response to|responded|prompt(?:ing|ed) (?:[\w'’-]+\s+){1,4}?to|"
+_REACTION = re.compile(r"\b(?:in response|in reaction|response to|responded|(?:after|upon|on) (?:detecting|spotting)|"
+                       r"to the area|prompt(?:ing|ed) (?:[\w'’-]+\s+){1,4}?to|"
                        r"to (?:\w+ly\s+)?(?:monitor|intercept|track|shadow|"
                        r"escort|identify|respond|warn|counter|follow)|monitored the situation)\b", re.I)
 _APPROACH_CUE = re.compile(
