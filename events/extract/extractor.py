@@ -328,7 +328,7 @@ _OF_THESE = re.compile(r"^\W*(?:Of (?:these|them|those|the [\w,]+(?: [\w-]+)?)|A
 def _lead_places(sents: list[sentences.Sentence], countries: frozenset[str]) -> list[places.Place]:
     """The named places (not countries) of the first sentences that give any: where the report sets its story."""
     for s in sents[:3]:
-        found = [p for p in places.find(s.text, countries) if p.resolved and p.kind != "country" and p.alias_of is None]
+        found = [p for p in places.find(s.text, countries) if places.named(p)]
         if found:
             return found
     return []

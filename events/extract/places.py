@@ -212,6 +212,11 @@ def country_place(name: str) -> Place | None:
     return p if p.resolved else Place(-1, -1, name)
 
 
+def named(p: Place) -> bool:
+    """A place the gazetteer locates that is more than a country (whose centre says little about where)."""
+    return p.resolved and p.kind != "country" and p.alias_of is None
+
+
 def geometry_for(places: list[Place], route: bool) -> tuple[dict[str, Any] | None, str]:
     """GeoJSON geometry and geo_precision for an event's places (aliases already removed)."""
     res = [p for p in places if p.resolved]

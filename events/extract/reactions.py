@@ -124,7 +124,7 @@ def reactors_observe(kept: list[Finding]) -> None:
 
 
 def _located(d: Finding) -> bool:
-    return any(p.resolved and p.kind != "country" and p.alias_of is None for p in d.places)
+    return any(places.named(p) for p in d.places)
 
 
 def near_places(kept: list[Finding], lead: list[places.Place] | None = None) -> None:

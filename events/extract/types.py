@@ -149,15 +149,15 @@ _NEG = re.compile(r"\b(?:did not|didn't|does not|denied|never|no (?!fewer|less|m
 # "continued its flight ... without entering Polish airspace": the entry did not happen
 _WITHOUT = re.compile(r"\bwithout\s+(?:ever\s+|actually\s+)?(?:\w+ing\s+)?(?:entering|violating|crossing|"
                       r"breaching|intruding|penetrating)?\s*(?:\w+\s+){0,2}$|\bwithout\s+$", re.I)
-_GENERIC = re.compile(r"\b(?:a series of|series of|in recent years|regularly|routinely|often|frequently|usually|"
-                      r"increasingly|have held|have conducted|has conducted|the latest in|a rise in|every year|"
-                      r"annually|times a year|each year|a year|stepped up|step up|\d[\d,]* times|fiscal year|"
-                      # a habit, not an occurrence: "NORAD tracks ... aircraft that enter the ADIZ"
-                      r"(?:that|which|who) (?:enter|fly|approach|cross|operate|violate)|occurs)\b", re.I)
 # What happens as a habit ("occurs regularly", "aircraft that enter the ADIZ"), unlike a trend ("a rise in the
 # number of US bomber flights"), which reports activity that took place
-HABIT = re.compile(r"\b(?:regularly|routinely|often|frequently|usually|every year|annually|each year|occurs|"
-                   r"(?:that|which|who) (?:enter|fly|approach|cross|operate|violate))\b", re.I)
+_HABIT_WORDS = (r"regularly|routinely|often|frequently|usually|every year|annually|each year|occurs|"
+                r"(?:that|which|who) (?:enter|fly|approach|cross|operate|violate)")
+HABIT = re.compile(rf"\b(?:{_HABIT_WORDS})\b", re.I)
+# A general statement: a habit, a trend or a series, not one occurrence
+_GENERIC = re.compile(rf"\b(?:a series of|series of|in recent years|increasingly|have held|have conducted|"
+                      rf"has conducted|the latest in|a rise in|times a year|a year|stepped up|step up|\d[\d,]* times|"
+                      rf"fiscal year|{_HABIT_WORDS})\b", re.I)
 # A count over a stated period ("scrambled jets 669 times in the fiscal year that ended in March", "30 such
 # missions over the past month") is one aggregate event under the coding rules, not a general statement.
 _COUNT_CLAIM = re.compile(r"\b\d[\d,]*\s+(?:times|such)\b(?![^.;]{0,20}\b(?:a|per|each|every)\s+year\b)", re.I)
