@@ -51,17 +51,32 @@ def approached(df: pd.DataFrame) -> dict[str, list[list[int]]]:
     return merged
 
 
-def map_options(df: pd.DataFrame, start: date | None, end: date | None, link: MapLink,
-                permalink: bool) -> dict[str, Any]:
+def day_range(df: pd.DataFrame, start: date | None, end: date | None) -> tuple[int, int]:
+    """The timeline's first and last days (payload day numbers): the chosen dates, else the events'."""
     lo = start or (min(df["date_start"]) if len(df) else date.today())
     hi = end or (max(df["date_end"]) if len(df) else date.today())
+    return pl.day_number(lo), pl.day_number(hi)
+
+
+def fit_box(df: pd.DataFrame) -> list[list[float]] | None:
+    """The events' extent with a margin, as the map first frames them."""
+    b = bounds(df)
+    if not b:
+        return None
+    pad = 3.0
+    return [[b[0][0] - pad, b[0][1] - pad], [b[1][0] + pad, b[1][1] + pad]]
+
+
+def map_options(df: pd.DataFrame, start: date | None, end: date | None, link: MapLink,
+                permalink: bool, selection: str | None = None) -> dict[str, Any]:
+    lo, hi = day_range(df, start, end)
     return {
         "selected": link.event, "t": pl.day_number(link.t) if link.t else None, "w": link.w,
         "view": link.center is not None, "permalink": permalink,
         "inPage": permalink,  # the app's map sits in a scrolling page: the wheel zooms it only after a click
         "order": list(et.EVENT_TYPES), "colors": et.COLORS, "labels": et.LABELS, "icons": et.GLYPHS,
         "precisions": browser_options(),
-        "names": pl.country_names(df), "start": pl.day_number(lo), "end": pl.day_number(hi),
+        "names": pl.country_names(df), "start": lo, "end": hi, "selection": selection,
         "iconSize": 22, "tickMs": 120, "borders": approached(df),
         "borderStyle": {"color": BORDER_COLOR, "weight": 2, "opacity": 0.65, "fill": False, "dashArray": "6 4"},
     }
@@ -78,6 +93,7 @@ def events_map(
     private: bool = False,
     cards: bytes | None = None,
     zone_entries: list[list[Any]] | None = None,
+    selection: str | None = None,
 ) -> folium.Map:
     """Offline base map with the events, a legend, a layer per type and a timeline.
 
@@ -90,6 +106,8 @@ def events_map(
     labels become static files), for a deployment where event data needs a signed-in session.
     ``cards``: the packed cards (:class:`maps.pack.CardWriter`), when the caller streamed them
     and ``prepared`` has no card column; ``zone_entries``: likewise, :func:`maps.zones.zone_entries`.
+    ``selection``: the key of the page's filters this map follows (:mod:`maps.selection`), so a
+    filter change hides and shows its events in the browser instead of building another map.
     """
     def source(data: Any, name: str) -> Any:
         return data if inline else pl.publish(data, name)
@@ -105,11 +123,9 @@ def events_map(
     events_inline = inline or private
     if not events_inline:
         draw, cards = pl.publish(draw, "events"), pl.publish(cards, "cards")
-    EventsLayer(draw, cards, map_options(df, start, end, link, permalink), control).add_to(m)
-    b = bounds(df)
-    if b and not link.center:
-        pad = 3.0
-        # the legend (bottom left) and timeline (bottom right) cover the map's lower edge
-        m.fit_bounds([[b[0][0] - pad, b[0][1] - pad], [b[1][0] + pad, b[1][1] + pad]], max_zoom=6,
-                     padding_top_left=(10, 10), padding_bottom_right=(10, 110))
+    EventsLayer(draw, cards, map_options(df, start, end, link, permalink, selection), control).add_to(m)
+    box = fit_box(df)
+    if box and not link.center:
+        # the legend (bottom left) and timeline (bottom right) cover the map's lower edge (selection.js: the same)
+        m.fit_bounds(box, max_zoom=6, padding_top_left=(10, 10), padding_bottom_right=(10, 110))
     return m

@@ -43,7 +43,7 @@ class EventsLayer(JSCSSMixin, MacroElement):
         """
     )
     default_js = sortie_js("canvas", "canvas-draw", "canvas-shapes", "canvas-density", "cards", "legend", "timeline",
-                           "permalink", "wheel", "keyboard", "events")
+                           "permalink", "wheel", "keyboard", "selection", "events")
 
     def __init__(self, source: bytes | str, cards: bytes | str, options: dict[str, Any], control: Any = None):
         """``source``/``cards``: :mod:`maps.pack` files to embed (bytes, as base64), or the URLs

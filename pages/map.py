@@ -10,8 +10,8 @@ from ui.entry import ensure_entrypoint
 from ui.event_table import events_table
 from ui.exports import export_panel
 from ui.filters import opened_link, sidebar_filter
-from ui.loaders import activity_chart, cached_map, filtered, load_events
-from ui.map_view import show_map
+from ui.loaders import activity_chart, cached_map, filtered, load_events, map_selection
+from ui.map_view import select_on_map, show_map
 
 ensure_entrypoint()
 
@@ -33,7 +33,8 @@ c1.metric("Events shown", f"{len(view):,}", help=f"of {len(df):,} stored, by the
 c2.metric("Acting countries", shown.acting)
 c3.metric("Date span", shown.span)
 
-show_map(cached_map(flt, opened_link(flt)), key="main_map", height=MAP_HEIGHT)
+show_map(cached_map(opened_link(flt)), key="main_map", height=MAP_HEIGHT)
+select_on_map(map_selection(flt))  # the filters reach the map in the browser: no new map per filter
 n_unmapped = len(shown.unmapped)
 st.caption("Click an event for its card and evidence; its related events light up. The timeline "
            "(bottom right) plays the window chosen in the sidebar; the link button under the zoom "

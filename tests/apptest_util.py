@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 import re
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from streamlit.testing.v1 import AppTest
 
 from maps.pack import unpack_cards, unpack_columns
@@ -29,8 +32,25 @@ def map_file(at: AppTest, kind: str = "events", index: int = 0) -> Any:
     return unpack_columns(blob) if kind == "events" else unpack_cards(blob)
 
 
+def map_selection(at: AppTest) -> dict[str, Any] | None:
+    """The selection (maps/selection.py) the page sent its map, or None if it sent none."""
+    for e in at.main:
+        doc = getattr(getattr(e, "proto", None), "srcdoc", "")
+        if '"sortie": "select"' in doc:
+            return json.loads(re.search(r"m = (\{.*?\});\n", doc).group(1))
+    return None
+
+
 def ids_on_map(at: AppTest, index: int = 0) -> set[str]:
-    return set(map_file(at, "events", index)["id"])
+    """The events the map draws: those of its file that the page's filters keep (the browser
+    hides the rest, static/sortie/selection.js)."""
+    ids = map_file(at, "events", index)["id"]
+    sel = map_selection(at) if index == 0 else None
+    if sel is None:
+        return set(ids)
+    assert sel["n"] == len(ids), "the selection is not for this map's events"
+    bits = np.unpackbits(np.frombuffer(gzip.decompress(base64.b64decode(sel["keep"])), np.uint8), bitorder="little")
+    return {i for i, k in zip(ids, bits[:len(ids)], strict=False) if k}
 
 
 def open_page(page: str, timeout: float = 90) -> AppTest:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from apptest_util import ids_on_map, map_args, map_file
+from apptest_util import ids_on_map, map_args, map_file, map_selection
 from streamlit.testing.v1 import AppTest
 
 from events.schema import Event
@@ -47,6 +47,20 @@ def test_type_filter_changes_map_table_and_url(app: AppTest):
                                "seed-2021-11-19-yonhap-scramble"}
     assert len(app.dataframe[0].value) == 3
     assert app.query_params["types"] == "joint_patrol,scramble"
+
+
+def test_a_filter_change_keeps_the_map_and_sends_a_selection(app: AppTest):
+    """The map is the same component (same script, same events file) whatever the filters: the
+    browser hides what a filter leaves out (static/sortie/selection.js), so it is not remounted."""
+    app.run()
+    before, sel = map_args(app)["script"], map_selection(app)
+    assert sel["n"] == len(map_file(app)["id"]) and sel["key"].startswith("main@")
+    app.multiselect(key="f_types").set_value(["exercise"]).run()
+    after = map_selection(app)
+    assert map_args(app)["script"] == before
+    assert after["key"] == sel["key"] and after["keep"] != sel["keep"]
+    assert after["borders"] == {} and sel["borders"]  # only bomber approaches light up borders
+    assert ids_on_map(app) == {"seed-2021-10-sea-of-japan-naval", "seed-2021-08-china-war-games"}
 
 
 def test_country_and_date_filters(app: AppTest):

@@ -12,8 +12,8 @@ from events.store import Store
 
 
 def bridges(at: AppTest) -> list[str]:
-    """The messages to the map frame the page holds (ui/map_view.open_on_map)."""
-    return [str(e.proto) for e in at.get("iframe") if "sortie" in str(e.proto)]
+    """The "open this event" messages to the map frame the page holds (ui/map_view.open_on_map)."""
+    return [str(e.proto) for e in at.get("iframe") if '\\"sortie\\": \\"open\\"' in str(e.proto)]
 
 
 def test_a_selection_opens_its_event_and_is_dropped_when_the_filter_changes(store: Store):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import altair as alt
 import folium
@@ -19,6 +19,7 @@ from maps.build import events_map
 from maps.charts import weekly_chart
 from maps.payload import prepare
 from maps.permalink import MapLink
+from maps.selection import selection
 
 if TYPE_CHECKING:
     from geo import OfflineGeocoder
@@ -63,6 +64,7 @@ def refresh() -> None:
     _frame.clear()
     _view.clear()
     _chart.clear()
+    _selection.clear()
 
 
 @dataclass(frozen=True)
@@ -105,20 +107,47 @@ def _prepared(url: str, revision: int) -> pd.DataFrame:
     return prepare(_frame(url, revision))
 
 
+def _selection_key(revision: int) -> str:
+    return f"main@{revision}"
+
+
 @st.cache_resource(show_spinner="Drawing the map…", max_entries=8)
-def _map(url: str, revision: int, flt: EventFilter, link: MapLink) -> folium.Map:
-    view = _view(url, revision, flt).frame
-    prep = _prepared(url, revision)
-    # accounts on: the events travel inside the component to the signed-in session only, never
+def _map(url: str, revision: int, link: MapLink) -> folium.Map:
+    # every event of the revision, drafts too: the filters reach the browser as a selection
+    # (map_selection), so a filter change neither rebuilds the map nor re-sends its events.
+    # Accounts on: the events travel inside the component to the signed-in session only, never
     # as static files (Streamlit serves static/ to anyone)
-    return events_map(view, flt.date_from, flt.date_to, inline=False, link=link, permalink=True,
-                      prepared=prep[prep.index.isin(view.index)], private=sign_in_required())
+    return events_map(_frame(url, revision), inline=False, link=link, permalink=True,
+                      prepared=_prepared(url, revision), private=sign_in_required(),
+                      selection=_selection_key(revision))
 
 
-def cached_map(flt: EventFilter, link: MapLink) -> folium.Map:
-    """The map of a filtered view, built once per (store revision, filter, opened link)."""
+def cached_map(link: MapLink) -> folium.Map:
+    """The map of every stored event, built once per (store revision, link); the filters are
+    applied to it in the browser (:func:`map_selection`).
+
+    ``link``: the shared view this session opened. It is drawn with until the store changes,
+    whatever the filters do since: another link would be another map, remounted in the browser."""
     store = get_store()
-    return _map(store.url, store.revision(), flt, link)
+    revision = store.revision()
+    held = st.session_state.get("_sortie_map_link")
+    if held is None or held[0] != revision:
+        held = (revision, link if held is None else MapLink())
+        st.session_state["_sortie_map_link"] = held
+    return _map(store.url, revision, held[1])
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _selection(url: str, revision: int, flt: EventFilter) -> dict[str, Any]:
+    return selection(_selection_key(revision), _prepared(url, revision).index, _view(url, revision, flt).frame,
+                     flt.date_from, flt.date_to)
+
+
+def map_selection(flt: EventFilter) -> dict[str, Any]:
+    """What a filter keeps of :func:`cached_map`'s events (:mod:`maps.selection`), made once per
+    (store revision, filter)."""
+    store = get_store()
+    return _selection(store.url, store.revision(), flt)
 
 
 @st.cache_resource(show_spinner=False)

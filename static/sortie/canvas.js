@@ -98,7 +98,8 @@
       this.d = data;
       this.opts = opts;
       this.n = n;
-      this.hidden = new Uint8Array(n);     // by the timeline
+      this.hidden = new Uint8Array(n);     // by the timeline (which also hides what `out` marks)
+      this.out = new Uint8Array(n);        // by the page's filters (selection.js)
       this.typeOn = opts.order.map(function () { return true; });
       this.precise = opts.precisions.map(function (p) { return p.precise; });  // by gp code
       this.highlight = {};

@@ -17,6 +17,7 @@
  *   permalink.js      Sortie.permalink: the page URL and the copy-link button
  *   wheel.js          Sortie.wheelAfterClick: the wheel scrolls the page until the map is clicked
  *   keyboard.js       Sortie.keyboard: events walked with the arrow keys; "open this event" from the page
+ *   selection.js      Sortie.selection: the page's filters, applied to the events already loaded
  *   events.js         Sortie.addEvents: builds the event layer and wires the others to it
  * They work loaded one by one from the app's static folder or inlined into one standalone file.
  *

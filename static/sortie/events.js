@@ -1,6 +1,6 @@
 /* Sortie.addEvents: the event layer, and the controls wired to it (layer switches, cards, legend,
- * timeline, permalink, wheel, keyboard). Needs core, canvas, canvas-draw, canvas-shapes, cards, legend,
- * timeline, permalink, wheel, keyboard. */
+ * timeline, permalink, wheel, keyboard, the page's filters). Needs core, canvas, canvas-draw, canvas-shapes,
+ * cards, legend, timeline, permalink, wheel, keyboard, selection. */
 (function () {
   "use strict";
   var Sortie = (window.Sortie = window.Sortie || {});
@@ -12,7 +12,7 @@
     return counts;
   }
 
-  /* Events per type name that the timeline's window shows now. */
+  /* Events per type name that the timeline's window (and the page's filters) show now. */
   function windowCounts(layer, opts) {
     var counts = {}, t = layer.d.t, hidden = layer.hidden;
     for (var i = 0; i < t.length; i++) if (!hidden[i]) counts[opts.order[t[i]]] = (counts[opts.order[t[i]]] || 0) + 1;
@@ -58,7 +58,7 @@
    * shows while the timeline's window [t - w, t] holds an approach to it. */
   function approachedBorders(map, opts, control) {
     var spans = opts.borders || {}, active = {};
-    if (!Object.keys(spans).length || !Sortie.basemapData) return function () {};
+    if (!Object.keys(spans).length || !Sortie.basemapData) return {update: function () {}, spans: function () {}};
     var approached = Sortie.basemapData.features.filter(function (f) { return spans[f.properties.iso_a3]; })
       .map(outline);
     var hidden = {opacity: 0};
@@ -69,15 +69,50 @@
     if (control) control.addOverlay(borders, "Approached countries' borders");
     var update = function (t, w) {
       var lo = w === Infinity ? -Infinity : t - w, changed = false;
-      Object.keys(spans).forEach(function (c) {
-        var on = spans[c].some(function (s) { return s[0] <= t && s[1] >= lo; });  // timeline.js's rule
+      Object.keys(spans).concat(Object.keys(active)).forEach(function (c) {  // active: what the filters dropped
+        var on = (spans[c] || []).some(function (s) { return s[0] <= t && s[1] >= lo; });  // timeline.js's rule
         if (!!active[c] !== on) { active[c] = on; changed = true; }
       });
       if (changed) borders.setStyle(borders.options.style);
     };
     update(opts.end, Infinity);  // the timeline opens on everything up to the last day
     Sortie.activeBorders = function () { return Object.keys(active).filter(function (c) { return active[c]; }); };
-    return update;
+    /* spans(s): the approaches the page's filters keep (a subset of the countries drawn here) */
+    return {update: update, spans: function (s) { spans = s; }, layer: borders};
+  }
+
+  /* The layer control's type entries counted again, in order, before the borders' entry. */
+  function relabel(control, switches, opts, counts, borders) {
+    if (!control) return;
+    opts.order.forEach(function (t) { control.removeLayer(switches[t]); });
+    if (borders.layer) control.removeLayer(borders.layer);
+    opts.order.forEach(function (t) {
+      if (counts[t]) control.addOverlay(switches[t], opts.labels[t] + " (" + counts[t] + ")");
+    });
+    if (borders.layer) control.addOverlay(borders.layer, "Approached countries' borders");
+  }
+
+  /* The page's filters (selection.js) as they change: the events they leave out are hidden as the
+   * timeline hides events; the layer switches, legend, borders and timeline range count only what
+   * they keep; an open card of an event left out closes; fit: the view fits what they keep. */
+  function selector(map, layer, opts, control, parts) {
+    var open = null;
+    map.on("sortie:select", function (e) { open = e.id || null; });
+    return function (sel, keep, fit) {
+      if (sel.n !== layer.n) return;  // made for another revision's events
+      for (var i = 0; i < layer.n; i++) layer.out[i] = keep[i] ? 0 : 1;
+      var counts = {};
+      for (i = 0; i < layer.n; i++) if (keep[i]) counts[opts.order[layer.d.t[i]]] = (counts[opts.order[layer.d.t[i]]] || 0) + 1;
+      relabel(control, parts.switches, opts, counts, parts.borders);
+      parts.legend.reset(counts);
+      parts.borders.spans(sel.borders || {});
+      if (open !== null && layer.out[layer.index[open]]) map.closePopup();
+      parts.tl.range(sel.start, sel.end);
+      parts.tl.set(sel.end);  // as a newly opened map: on the last day, the window kept
+      if (fit && sel.bounds) {
+        map.fitBounds(sel.bounds, {maxZoom: 6, paddingTopLeft: [10, 10], paddingBottomRight: [10, 110], animate: false});
+      }
+    };
   }
 
   /* Handles for tests, the link button and anyone scripting the map. */
@@ -139,7 +174,9 @@
     }
   }
 
-  function build(map, data, opts, control, cards) {
+  /* first: the page's selection waiting when the map loaded ({sel, keep}) or null; selection:
+   * selection.js's handle for the later ones. */
+  function build(map, data, opts, control, cards, first, selection) {
     var layer = new Sortie.EventCanvas(data, opts), counts = typeCounts(data, opts);
     layer.addTo(map);
     var switches = typeSwitches(map, layer, opts, counts, control);
@@ -151,7 +188,7 @@
     map.on("sortie:time", function () {
       var s = tl.state();
       legend.update(windowCounts(layer, opts));
-      bordersAt(s.t, s.w);
+      bordersAt.update(s.t, s.w);
     });
     map.on("sortie:select", function (e) { legend.card(!!e.id); });  // a card needs the room
     handles(map, layer, switches, tl, openCard);
@@ -159,7 +196,10 @@
     if (opts.permalink) Sortie.permalink(map, tl);
     if (opts.inPage) Sortie.wheelAfterClick(map);
     Sortie.keyboard(map, layer, openCard);
+    var select = selector(map, layer, opts, control, {switches: switches, legend: legend, borders: bordersAt, tl: tl});
+    if (first) select(first.sel, first.keep, !opts.view);  // a shared link's extent wins over the filters'
     restore(map, layer, tl, opts, openCard);
+    selection.listen(function (sel, keep) { select(sel, keep, true); });
     legend.clear(drawnPoints(map, layer));
     map.fire("sortie:ready", {count: layer.n});
   }
@@ -168,9 +208,10 @@
    * embedded ({b64}) or its URL (cards are read on the first click: they are most of the bytes);
    * opts: maps/build.py map_options. */
   Sortie.addEvents = function (map, source, cards, opts, control) {
+    var selection = Sortie.selection(opts.selection);  // the page's filters, when opts.selection names them
     // wait for the basemap: its data also draws the approached countries' borders
-    return Promise.all([Sortie.loadEvents(source), Sortie.basemapReady || Promise.resolve()])
-      .then(function (r) { build(map, r[0], opts, control, cards); })
+    return Promise.all([Sortie.loadEvents(source), Sortie.basemapReady || Promise.resolve(), selection.first])
+      .then(function (r) { build(map, r[0], opts, control, cards, r[2], selection); })
       .catch(function (e) { Sortie.showError(map, "Could not load events: " + e.message); throw e; });
   };
 })();

@@ -42,18 +42,18 @@
 
   /* counts: events per type name (types with none are left out); layer: for the counts in the
    * timeline's window. The title folds the legend away (remembered for the session), so it
-   * never has to cover a card or a route's end. Returns {update(counts), card(open), clear(points)}. */
+   * never has to cover a card or a route's end. Returns {update(counts), reset(counts), card(open), clear(points)}. */
   Sortie.legend = function (map, opts, counts) {
-    var ctl = L.control({position: "bottomleft"}), div, fold, heldOpen = false;
+    var ctl = L.control({position: "bottomleft"}), div, body, box, fold, heldOpen = false;
     ctl.onAdd = function () {
       div = L.DomUtil.create("div", "sortie-legend");
       var title = el("button", "sortie-legend-title", "Events");
       title.type = "button";
       title.title = "Show or hide the legend";
       div.appendChild(title);
-      var body = el("div", "sortie-legend-body");
+      body = el("div", "sortie-legend-body");
       opts.order.forEach(function (t) { if (counts[t]) body.appendChild(typeRow(t, opts, counts[t])); });
-      var box = el("div", "sortie-legend-cues");
+      box = el("div", "sortie-legend-cues");
       var total = Object.keys(counts).reduce(function (a, k) { return a + counts[k]; }, 0);
       cues(opts, total).forEach(function (c) {
         var r = el("div");
@@ -95,6 +95,12 @@
           return x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
         });
         if (hit) fold(true);
+      },
+      /* the page's filters changed: a row per type they keep, counted anew */
+      reset: function (kept) {
+        counts = kept;
+        body.querySelectorAll(".sortie-legend-row").forEach(function (r) { r.remove(); });
+        opts.order.forEach(function (t) { if (counts[t]) body.insertBefore(typeRow(t, opts, counts[t]), box); });
       },
       /* the counts of the events the timeline shows now: "3 of 5" while part is hidden */
       update: function (now) {

@@ -51,13 +51,13 @@
     ui.label.textContent = when + " · " + state.visible + " shown";
   }
 
-  /* Shows the events of the window [t - w, t] of state.layer and redraws it. */
+  /* Shows the events of the window [t - w, t] of state.layer (those its filters keep) and redraws it. */
   function setTime(state, ui, t, w) {
     state.t = Math.max(state.min, Math.min(state.max, t));
     if (w !== undefined) state.w = w;
-    var lo = state.t - state.w, n = 0, layer = state.layer, d = layer.d;
+    var lo = state.t - state.w, n = 0, layer = state.layer, d = layer.d, out = layer.out;
     for (var i = 0; i < layer.n; i++) {
-      var on = d.d0[i] <= state.t && d.d1[i] >= lo;
+      var on = !out[i] && d.d0[i] <= state.t && d.d1[i] >= lo;  // the page's filters first
       layer.hidden[i] = on ? 0 : 1;
       n += on;
     }
@@ -68,7 +68,7 @@
     layer.redraw();
   }
 
-  /* The timeline's handle (window.sortieTimeline): set, play, pause, state, dayOf, frameTimes. */
+  /* The timeline's handle (window.sortieTimeline): set, range, play, pause, state, dayOf, frameTimes. */
   function timelineApi(map, state, opts, ui) {
     var api = {
       frameTimes: [],
@@ -78,6 +78,15 @@
         api.frameTimes.push(performance.now() - t0);
         if (api.frameTimes.length > 500) api.frameTimes.shift();
         map.fire("sortie:time", {t: state.t, w: state.w, visible: state.visible});
+      },
+      /* new first and last days (the page's filters changed): the slider spans them, the date is
+       * kept inside them, nothing is redrawn until the next set */
+      range: function (min, max) {
+        state.min = min;
+        state.max = Math.max(min, max);
+        ui.slider.min = state.min;
+        ui.slider.max = state.max;
+        state.t = Math.max(state.min, Math.min(state.max, state.t));
       },
       play: function () {
         if (state.timer) return;

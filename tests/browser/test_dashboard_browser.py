@@ -25,11 +25,19 @@ def test_map_renders_offline_with_sample_events(server, page, shots):
     assert page.blocked == [], page.blocked
 
 
+def legend_rows(frame) -> list[str]:
+    return [" ".join(t.split()) for t in frame.locator(".sortie-legend-row").all_inner_texts()]
+
+
 def test_filter_change_updates_map(server, page):
     page.goto(server.url + "/?types=joint_patrol,scramble")
     frame = map_frame(page)
     assert wait_for(lambda: drawn_ids(frame) == ["seed-2021-11-19-joint-patrol", "seed-2021-11-19-kor-scramble",
                                                  "seed-2021-11-19-yonhap-scramble"])
+    assert legend_rows(frame) == ["Joint patrol 1", "Scramble 2"]
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    frame.evaluate("() => { window.__sameMap = true; }")
     # now change the filter in the sidebar: remove "Scramble" from the type filter
     page.get_by_role("button", name="Remove Scramble").click()
 
@@ -41,6 +49,19 @@ def test_filter_change_updates_map(server, page):
 
     assert wait_for(lambda: ids_now() == ["seed-2021-11-19-joint-patrol"]), ids_now()
     assert "types=joint_patrol" in page.url and "scramble" not in page.url
+    # applied where the data is: the same map, no events file fetched again, and its legend,
+    # layer switches and timeline count only what the filter keeps
+    frame = map_frame(page)
+    assert frame.evaluate("() => window.__sameMap") is True
+    assert not [u for u in fetched if "/static/cache/" in u], fetched
+    assert legend_rows(frame) == ["Joint patrol 1"]
+    switches = frame.locator(".leaflet-control-layers-overlays").inner_text()
+    assert "Joint patrol (1)" in switches and "Scramble" not in switches, switches
+    assert frame.evaluate("() => sortieTimeline.state().visible") == 1
+    # and back: the scrambles return, on the same map
+    page.get_by_role("button", name="Remove Joint patrol").click()
+    assert wait_for(lambda: ids_now() == ALL), ids_now()
+    assert map_frame(page).evaluate("() => window.__sameMap") is True
 
 
 def test_injected_html_stays_inert(server, page, shots):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from urllib.parse import parse_qs, urljoin, urlsplit
 
-from conftest import map_frame, wait_for
+from conftest import drawn_ids, map_frame, wait_for
 
 KADIZ = "seed-2021-11-19-yonhap-kadiz"
 
@@ -51,7 +51,6 @@ def test_sources_page_flags_where_the_outlets_disagree(server, page, shots):
 def test_the_source_filter_in_the_sidebar_narrows_the_map(server, page):
     page.goto(server.url + "/?src=Yonhap")
     frame = map_frame(page)
-    ids = frame.evaluate("() => Object.keys(window.sortieEvents).sort()")
-    assert ids == [KADIZ, "seed-2021-11-19-yonhap-scramble"], ids
+    assert wait_for(lambda: drawn_ids(frame) == [KADIZ, "seed-2021-11-19-yonhap-scramble"]), drawn_ids(frame)
     assert page.get_by_text("Yonhap (2)").first.is_visible()  # the chosen outlet, with its count
     assert page.blocked == [], page.blocked
