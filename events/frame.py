@@ -37,14 +37,6 @@ def events_frame(events: Iterable[Event]) -> pd.DataFrame:
     return _absent_as_none(df)
 
 
-def decode_rows(df: pd.DataFrame) -> pd.DataFrame:
-    """Rows as the store returns them (JSON columns already lists and dicts) -> the frame."""
-    for f in _DATES:
-        if f in df:
-            df[f] = [d.date() if pd.notna(d) else None for d in pd.to_datetime(df[f])]
-    return _absent_as_none(df)
-
-
 def decode_json(values: Iterable[Any]) -> list[Any]:
     """JSON texts (list and geometry columns read with ``Store.scan(json_text=True)``) -> values;
     anything not text (None, an already decoded list) is kept. Equal texts are decoded once and

@@ -15,12 +15,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from events import db
-from events.frame import decode_json, decode_rows, rows_frame
+from events.frame import decode_json, rows_frame
 from events.io import read_events
 from events.query import EventFilter
 from events.schema import Event, utcnow
@@ -182,10 +183,21 @@ class Store:
                 yield from_row(row)
 
     def frame(self) -> pd.DataFrame:
-        """All events as a DataFrame (list fields decoded), the fast path for the dashboard."""
+        """All events as a DataFrame (list fields decoded), the fast path for the dashboard.
+
+        Read as :meth:`scan` reads (list, geometry and date columns as text, the frame built
+        column by column) and the JSON decoded with orjson: the driver's per-value ``json.loads``
+        was three quarters of the time, 4 s at 100,000 events."""
+        t = events_table
+        cols = [sa.cast(c, sa.Text).label(c.name) if c.name in JSON_COLUMNS or type(c.type) is sa.Date else c
+                for c in t.c]
         with self.engine.connect() as c:
-            df = pd.read_sql(sa.select(events_table).order_by(events_table.c.date_start, events_table.c.id), c)
-        return decode_rows(df)
+            rows = c.execute(sa.select(*cols).order_by(t.c.date_start, t.c.id)).all()
+        df = rows_frame(rows, list(t.c.keys()), text_dates=True)
+        for n in JSON_COLUMNS:
+            df[n] = pd.Series([orjson.loads(v) if isinstance(v, str) else v for v in df[n].tolist()],
+                              index=df.index, dtype=object)
+        return df
 
     def scan(self, flt: EventFilter | None = None, columns: Iterable[str] | None = None, *,
              json_text: bool = False, chunk: int = 20_000) -> Iterator[pd.DataFrame]:

@@ -11,6 +11,7 @@ sending them over Streamlit's websocket on every rerun; exports embed them.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import re
@@ -139,20 +140,26 @@ def country_names(df: pd.DataFrame) -> dict[str, str]:
 
 def publish(data: Any, kind: str = "events") -> str:
     """Write data under static/cache/, named by content hash; return its URL. Bytes (a
-    :mod:`maps.pack` file) are written as they are, as ``.bin``; anything else as JSON."""
+    :mod:`maps.pack` file, gzip'd already) are written as they are, as ``.gz``; anything else
+    as gzip'd JSON, ``.json.gz`` (``Sortie.load`` unzips it).
+
+    Gzip'd once here, not per visitor: Streamlit serves a ``.gz`` file as ``application/gzip``,
+    which its HTTP compression skips, where it compressed the JSON (and re-compressed the packs)
+    on every request, CPU in proportion to the events for every page view."""
     if isinstance(data, bytes):
-        raw, suffix = data, "bin"
+        raw, suffix = data, "gz"
     else:
         text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        raw, suffix = text.encode("utf-8"), "json"
+        raw, suffix = gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0), "json.gz"
     name = f"{kind}-{hashlib.sha1(raw).hexdigest()[:16]}.{suffix}"
     CACHE.mkdir(parents=True, exist_ok=True)
     target = CACHE / name
     if not target.exists():
-        tmp = target.with_suffix(".part")
+        tmp = target.with_name(target.name + ".part")
         tmp.write_bytes(raw)
         tmp.replace(target)
-        old = sorted(CACHE.glob(f"{kind}-*.{suffix}"), key=lambda p: p.stat().st_mtime)[:-KEEP_FILES]
+        mine = CACHE.glob(f"{kind}-{'[0-9a-f]' * 16}.{suffix}")  # not "events-zones-..." for "events"
+        old = sorted(mine, key=lambda p: p.stat().st_mtime)[:-KEEP_FILES]
         for p in old:
             p.unlink(missing_ok=True)
     else:

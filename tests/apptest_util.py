@@ -26,7 +26,7 @@ def map_args(at: AppTest, index: int = 0) -> dict[str, Any]:
 def map_file(at: AppTest, kind: str = "events", index: int = 0) -> Any:
     """A pack file the map script loads from static/cache/, decoded: ``events`` (drawing columns) or ``cards``."""
     script = map_args(at, index)["script"]
-    url = re.search(rf'"/app/static/(cache/{kind}-[0-9a-f]+\.bin)"', script)
+    url = re.search(rf'"/app/static/(cache/{kind}-[0-9a-f]+\.gz)"', script)
     assert url, f"the map script does not load a {kind} file"
     blob = (STATIC / url.group(1)).read_bytes()
     return unpack_columns(blob) if kind == "events" else unpack_cards(blob)

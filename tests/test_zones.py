@@ -201,6 +201,6 @@ def test_served_maps_publish_zones_once_and_keep_private_entries_inline(sample: 
     assert "/app/static/cache/zones-" in private and "events-zones-" not in private
     assert ENTRY.search(private)
     # turning accounts on removes published entries with the other event files
-    assert list(tmp_path.glob("events-zones-*.json")) and list(tmp_path.glob("zones-*.json"))
+    assert list(tmp_path.glob("events-zones-*.json.gz")) and list(tmp_path.glob("zones-*.json.gz"))
     pl.unpublish()
-    assert not list(tmp_path.glob("events-zones-*.json")) and list(tmp_path.glob("zones-*.json"))
+    assert not list(tmp_path.glob("events-zones-*.json.gz")) and list(tmp_path.glob("zones-*.json.gz"))

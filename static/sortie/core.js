@@ -58,14 +58,17 @@
     return Math.round(Date.parse(iso + "T00:00:00Z") / DAY_MS);
   };
 
-  /* source: the data object itself, or the URL of a JSON file holding it. */
+  /* source: the data object itself, or the URL of a JSON file holding it (gzip'd when it ends
+   * in .gz, as maps/payload.py publishes them: unzipped here, not compressed per request). */
   Sortie.load = function (source) {
-    return typeof source === "string"
-      ? fetch(source).then(function (r) {
-          if (!r.ok) throw new Error("HTTP " + r.status);
-          return r.json();
-        })
-      : Promise.resolve(source);
+    if (typeof source !== "string") return Promise.resolve(source);
+    if (/\.gz$/.test(source)) {
+      return Sortie.loadPacked(source).then(function (b) { return JSON.parse(new TextDecoder().decode(b)); });
+    }
+    return fetch(source).then(function (r) {
+      if (!r.ok) throw new Error("HTTP " + r.status);
+      return r.json();
+    });
   };
 
   /* The bytes of a maps/pack.py file, gunzipped: embedded ({b64: ...}) or at a URL. */
