@@ -1,3 +1,4 @@
+import gc
 import json
 import threading
 from datetime import date
@@ -39,6 +40,20 @@ def test_round_trip_keeps_every_field(empty_store: Store):
     assert back.model_dump(exclude={"created_at", "updated_at"}) == ev.model_dump(exclude={"created_at", "updated_at"})
     row = empty_store.frame().iloc[0]
     assert row["actors"] == ["USA"] and row["date_start"] == date(2021, 11, 1)
+
+
+def test_reading_the_frame_pauses_the_collector_and_restores_it(empty_store: Store, monkeypatch):
+    seen = []
+    real = empty_store.engine.connect
+    monkeypatch.setattr(empty_store.engine, "connect", lambda: seen.append(gc.isenabled()) or real())
+    empty_store.frame()
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        empty_store.frame()
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
 
 
 def test_failed_batch_leaves_store_unchanged(store: Store):
