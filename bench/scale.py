@@ -10,8 +10,9 @@ headless Chromium (outside requests blocked) measure:
 3. a filter change (the sidebar's 'Event type' set to Exercise) -> the map redrawn with them;
 4. 10 sessions opened at once: the server's CPU seconds per page view;
 5. ... and their time to the map drawn, p50.
-Ratios are 100k / sample, both measured in this run. ``--readme`` writes the table into the
-README's "Speed at scale" section.
+Ratios are 100k / sample, both measured in this run. For scale, the same 10 sessions open a bare
+Streamlit page (a title, nothing of ours): Streamlit's own CPU per page view on this machine.
+``--readme`` writes the table into the README's "Speed at scale" section.
 """
 
 from __future__ import annotations
@@ -86,11 +87,43 @@ def measure(browser: Browser, db: str, sessions: int) -> dict[str, float]:
         srv.stop()
 
 
+BARE = 'import streamlit as st\n\nst.title("Bare page")\n'
+
+
+async def load_bare(browser: Browser, url: str) -> float:
+    ctx, page = await browser.page()
+    try:
+        t0 = time.perf_counter()
+        await page.goto(url, wait_until="commit", timeout=180_000)
+        await page.get_by_role("heading", name="Bare page").wait_for(timeout=180_000)
+        return time.perf_counter() - t0
+    finally:
+        await ctx.close()
+
+
+def bare_cpu(browser: Browser, tmp: Path, sessions: int) -> float:
+    """CPU seconds per page view of a Streamlit page holding only a title, ``sessions`` at once:
+    what Streamlit itself costs (its frontend's files and the session), which no app goes under."""
+    script = tmp / "bare.py"
+    script.write_text(BARE)
+    srv = AppServer(tmp / "unused.db", script=script)
+    try:
+        browser.run(load_bare(browser, srv.url))  # as for the app: the server warm, then measured
+        cpu0 = cpu_seconds(srv.proc.pid)
+        browser.gather([load_bare(browser, srv.url) for _ in range(sessions)])
+        return (cpu_seconds(srv.proc.pid) - cpu0) / sessions
+    finally:
+        srv.stop()
+
+
 def table(small: dict, big: dict) -> str:
     lines = [f"| | sample ({small['events']:,} events) | {big['events']:,} events | ratio |", "|---|---|---|---|"]
     for label, key in zip(ROWS, KEYS, strict=True):
         unit = " CPU s" if key == "cpu_s" else " s"
         lines.append(f"| {label} | {small[key]:.2f}{unit} | {big[key]:.2f}{unit} | {big[key] / small[key]:.1f} |")
+    if "bare_cpu_s" in small:
+        lines.append(f"\nFor scale, in the same run: a bare Streamlit page (a title, nothing of ours) cost "
+                     f"{small['bare_cpu_s']:.2f} CPU s per page view under the same {small['sessions']} sessions.")
     return "\n".join(lines)
 
 
@@ -110,6 +143,7 @@ def main() -> int:
     try:
         small_r = measure(browser, sample, args.sessions)
         big_r = measure(browser, big, args.sessions)
+        small_r |= {"bare_cpu_s": bare_cpu(browser, tmp, args.sessions), "sessions": args.sessions}
     finally:
         browser.close()
     text = table(small_r, big_r)

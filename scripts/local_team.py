@@ -64,13 +64,15 @@ class _Service:
 
 
 class AppServer(_Service):
-    """``streamlit run app.py`` on a free local port, on the store ``db`` (a path or a URL)."""
+    """``streamlit run app.py`` on a free local port, on the store ``db`` (a path or a URL);
+    ``script``: another Streamlit script instead (bench/scale.py's bare page), run with our config."""
 
-    def __init__(self, db: str | Path, port: int | None = None, env: dict[str, str] | None = None):
+    def __init__(self, db: str | Path, port: int | None = None, env: dict[str, str] | None = None,
+                 script: str | Path = "app.py"):
         self.db, self.port = str(db), port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self._launch(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
+            [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"],
             self.url + "/_stcore/health", "streamlit",
             cwd=ROOT, env={**os.environ, "SORTIE_DB": self.db, **(env or {})},
