@@ -201,7 +201,8 @@ def report(r: dict) -> None:
     lines = [
         f"\n== {r['n']:,} events ({r['located']:,} on the map)",
         f"python per store write {fmt(r['prep_s'])} (event JSON, cached)",
-        f"python per filter      {fmt(r['build_s'])} (map build + render, median)",
+        f"python map build      {fmt(r['build_s'])} (build + render, median; the app's is once per store "
+        f"revision, filters reach it as a selection)",
         f"bytes to browser      {r['page_bytes'] / 1e3:,.0f} kB page per rerun + "
         f"{r['events_file_bytes'] / 1e6:,.1f} MB drawing file (fetched once, cached) + "
         f"{r['cards_file_bytes'] / 1e6:,.1f} MB cards (on first click)",
