@@ -42,16 +42,28 @@ ROWS = ("first visitor after `streamlit run`: page load -> all events drawn",
         "Streamlit server CPU per page view (10 sessions opened at once)",
         "10 sessions opened at once: time to map, p50")
 KEYS = ("first_s", "second_s", "filter_s", "cpu_s", "p50_s")
+BARE_TITLE = "Bare page"  # the heading of the bare Streamlit page measured for scale
 
 
-async def load(browser: Browser, url: str, want: int) -> float:
+async def load(browser: Browser, url: str, want: int | None = None) -> float:
+    """A new visitor: page opened -> ``want`` events drawn, or (None) the bare page's title shown."""
     ctx, page = await browser.page()
     try:
         t0 = time.perf_counter()
         await page.goto(url, wait_until="commit", timeout=180_000)
-        return await until_drawn(page, want, t0)
+        if want is not None:
+            return await until_drawn(page, want, t0)
+        await page.get_by_role("heading", name=BARE_TITLE).wait_for(timeout=180_000)
+        return time.perf_counter() - t0
     finally:
         await ctx.close()
+
+
+def at_once(browser: Browser, srv: AppServer, sessions: int, want: int | None = None) -> tuple[float, list[float]]:
+    """``sessions`` new visitors at once: the server's CPU seconds per page view, and their times."""
+    cpu0 = cpu_seconds(srv.proc.pid)
+    times = browser.gather([load(browser, srv.url, want) for _ in range(sessions)])
+    return (cpu_seconds(srv.proc.pid) - cpu0) / sessions, times
 
 
 async def filter_change(browser: Browser, url: str, want_all: int, want: int) -> float:
@@ -78,40 +90,22 @@ def measure(browser: Browser, db: str, sessions: int) -> dict[str, float]:
         out["first_s"] = browser.run(load(browser, srv.url, want_all))
         out["second_s"] = browser.run(load(browser, srv.url, want_all))
         out["filter_s"] = browser.run(filter_change(browser, srv.url, want_all, want_ex))
-        cpu0 = cpu_seconds(srv.proc.pid)
-        times = browser.gather([load(browser, srv.url, want_all) for _ in range(sessions)])
-        out["cpu_s"] = (cpu_seconds(srv.proc.pid) - cpu0) / sessions
+        out["cpu_s"], times = at_once(browser, srv, sessions, want_all)
         out["p50_s"] = statistics.median(times)
         return out
     finally:
         srv.stop()
 
 
-BARE = 'import streamlit as st\n\nst.title("Bare page")\n'
-
-
-async def load_bare(browser: Browser, url: str) -> float:
-    ctx, page = await browser.page()
-    try:
-        t0 = time.perf_counter()
-        await page.goto(url, wait_until="commit", timeout=180_000)
-        await page.get_by_role("heading", name="Bare page").wait_for(timeout=180_000)
-        return time.perf_counter() - t0
-    finally:
-        await ctx.close()
-
-
 def bare_cpu(browser: Browser, tmp: Path, sessions: int) -> float:
     """CPU seconds per page view of a Streamlit page holding only a title, ``sessions`` at once:
     what Streamlit itself costs (its frontend's files and the session), which no app goes under."""
     script = tmp / "bare.py"
-    script.write_text(BARE)
+    script.write_text(f"import streamlit as st\n\nst.title({BARE_TITLE!r})\n")
     srv = AppServer(tmp / "unused.db", script=script)
     try:
-        browser.run(load_bare(browser, srv.url))  # as for the app: the server warm, then measured
-        cpu0 = cpu_seconds(srv.proc.pid)
-        browser.gather([load_bare(browser, srv.url) for _ in range(sessions)])
-        return (cpu_seconds(srv.proc.pid) - cpu0) / sessions
+        browser.run(load(browser, srv.url))  # as for the app: the server warm, then measured
+        return at_once(browser, srv, sessions)[0]
     finally:
         srv.stop()
 

@@ -15,7 +15,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import orjson
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -30,6 +29,15 @@ from events.tables import JSON_COLUMNS, events_table, history_table, meta_table
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "sortie.db"
 SAMPLE = ROOT / "data" / "sample_events.csv"
+
+def _as_text(names: Iterable[str], json_text: bool) -> list[Any]:
+    """The events table's columns ``names`` to select, date columns (and, with ``json_text``, list
+    and geometry columns) as text: the C ``fromisoformat`` and orjson read them far quicker than
+    the driver's per-value conversions."""
+    t = events_table
+    return [sa.cast(t.c[n], sa.Text).label(n) if (json_text and n in JSON_COLUMNS) or type(t.c[n].type) is sa.Date
+            else t.c[n] for n in names]
+
 
 def database_url(value: str | None = None) -> str:
     """``SORTIE_DB`` may be a file path (SQLite) or a full SQLAlchemy URL."""
@@ -186,18 +194,17 @@ class Store:
         """All events as a DataFrame (list fields decoded), the fast path for the dashboard.
 
         Read as :meth:`scan` reads (list, geometry and date columns as text, the frame built
-        column by column), the JSON decoded with orjson, and the cyclic collector paused while
+        column by column), the JSON decoded with orjson (:func:`events.frame.decode_json`: equal
+        texts once, the value shared, as the frame is read-only), and the cyclic collector paused while
         the rows are built (:func:`events.frame.gc_paused`): the driver's per-value ``json.loads``
         and the collections were most of the 4 s it took at 100,000 events, now about 2."""
         t = events_table
-        cols = [sa.cast(c, sa.Text).label(c.name) if c.name in JSON_COLUMNS or type(c.type) is sa.Date else c
-                for c in t.c]
+        names = list(t.c.keys())
         with gc_paused(), self.engine.connect() as c:
-            rows = c.execute(sa.select(*cols).order_by(t.c.date_start, t.c.id)).all()
-            df = rows_frame(rows, list(t.c.keys()), text_dates=True)
+            rows = c.execute(sa.select(*_as_text(names, json_text=True)).order_by(t.c.date_start, t.c.id)).all()
+            df = rows_frame(rows, names, text_dates=True)
             for n in JSON_COLUMNS:
-                df[n] = pd.Series([orjson.loads(v) if isinstance(v, str) else v for v in df[n].tolist()],
-                                  index=df.index, dtype=object)
+                df[n] = pd.Series(decode_json(df[n].tolist()), index=df.index, dtype=object)
         return df
 
     def scan(self, flt: EventFilter | None = None, columns: Iterable[str] | None = None, *,
@@ -215,10 +222,7 @@ class Store:
         want = list(dict.fromkeys(columns or t.c.keys()))
         read = list(dict.fromkeys([*want, *flt.columns]))
         json_cols = set(JSON_COLUMNS)
-        date_cols = {c.name for c in t.c if type(c.type) is sa.Date}
-        cols = [sa.cast(t.c[n], sa.Text).label(n) if (json_text and n in json_cols) or n in date_cols else t.c[n]
-                for n in read]
-        q = sa.select(*cols).order_by(t.c.date_start, t.c.id)
+        q = sa.select(*_as_text(read, json_text)).order_by(t.c.date_start, t.c.id)
         if not flt.drafts:
             q = q.where(t.c.status == "approved")
         if flt.types:

@@ -138,6 +138,9 @@ def country_names(df: pd.DataFrame) -> dict[str, str]:
     return {c: country_name(c) for c in sorted(codes)}
 
 
+_HASH_CHARS = 16  # of a published file's content hash, in its name
+
+
 def publish(data: Any, kind: str = "events") -> str:
     """Write data under static/cache/, named by content hash; return its URL. Bytes (a
     :mod:`maps.pack` file, gzip'd already) are written as they are, as ``.gz``; anything else
@@ -151,14 +154,14 @@ def publish(data: Any, kind: str = "events") -> str:
     else:
         text = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         raw, suffix = gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0), "json.gz"
-    name = f"{kind}-{hashlib.sha1(raw).hexdigest()[:16]}.{suffix}"
+    name = f"{kind}-{hashlib.sha1(raw).hexdigest()[:_HASH_CHARS]}.{suffix}"
     CACHE.mkdir(parents=True, exist_ok=True)
     target = CACHE / name
     if not target.exists():
         tmp = target.with_name(target.name + ".part")
         tmp.write_bytes(raw)
         tmp.replace(target)
-        mine = CACHE.glob(f"{kind}-{'[0-9a-f]' * 16}.{suffix}")  # not "events-zones-..." for "events"
+        mine = CACHE.glob(f"{kind}-{'[0-9a-f]' * _HASH_CHARS}.{suffix}")  # not "events-zones-..." for "events"
         old = sorted(mine, key=lambda p: p.stat().st_mtime)[:-KEEP_FILES]
         for p in old:
             p.unlink(missing_ok=True)
