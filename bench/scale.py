@@ -10,6 +10,9 @@ headless Chromium (outside requests blocked) measure:
 3. a filter change (the sidebar's 'Event type' set to Exercise) -> the map redrawn with them;
 4. 10 sessions opened at once: the server's CPU seconds per page view;
 5. ... and their time to the map drawn, p50.
+6. the same 10 sessions through nginx with deploy/nginx.conf (scripts/nginx_conf.py), which serves
+   the static files itself as a team deployment does: the Streamlit server's CPU per page view,
+   and nginx's beside it.
 Ratios are 100k / sample, both measured in this run. For scale, the same 10 sessions open a bare
 Streamlit page (a title, nothing of ours): Streamlit's own CPU per page view on this machine.
 ``--readme`` writes the table into the README's "Speed at scale" section.
@@ -29,9 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 for p in (ROOT, ROOT / "scripts"):
     sys.path.insert(0, str(p))
 
-from local_team import AppServer  # noqa: E402
+from local_team import AppServer, Proxy  # noqa: E402
 
-from bench.browsers import Browser, cpu_seconds, until_drawn  # noqa: E402
+from bench.browsers import Browser, cpu_seconds, tree_cpu_seconds, until_drawn  # noqa: E402
 from bench.readme import write_section  # noqa: E402
 from bench.synthetic import write_csv  # noqa: E402
 from events.store import Store  # noqa: E402
@@ -39,9 +42,10 @@ from events.store import Store  # noqa: E402
 ROWS = ("first visitor after `streamlit run`: page load -> all events drawn",
         "second visitor: page load -> all events drawn",
         "filter change ('Event type' = Exercise) -> map redrawn",
-        "Streamlit server CPU per page view (10 sessions opened at once)",
-        "10 sessions opened at once: time to map, p50")
-KEYS = ("first_s", "second_s", "filter_s", "cpu_s", "p50_s")
+        "Streamlit server CPU per page view ({n} sessions opened at once)",
+        "{n} sessions opened at once: time to map, p50",
+        "the same behind deploy/nginx.conf (static files served by nginx): Streamlit CPU per page view")
+KEYS = ("first_s", "second_s", "filter_s", "cpu_s", "p50_s", "cpu_nginx_s")
 BARE_TITLE = "Bare page"  # the heading of the bare Streamlit page measured for scale
 
 
@@ -59,11 +63,25 @@ async def load(browser: Browser, url: str, want: int | None = None) -> float:
         await ctx.close()
 
 
-def at_once(browser: Browser, srv: AppServer, sessions: int, want: int | None = None) -> tuple[float, list[float]]:
-    """``sessions`` new visitors at once: the server's CPU seconds per page view, and their times."""
+def at_once(browser: Browser, srv: AppServer, sessions: int, want: int | None = None,
+            url: str | None = None) -> tuple[float, list[float]]:
+    """``sessions`` new visitors at once (at ``url``, else the server's own): the server's CPU
+    seconds per page view, and their times."""
     cpu0 = cpu_seconds(srv.proc.pid)
-    times = browser.gather([load(browser, srv.url, want) for _ in range(sessions)])
+    times = browser.gather([load(browser, url or srv.url, want) for _ in range(sessions)])
     return (cpu_seconds(srv.proc.pid) - cpu0) / sessions, times
+
+
+def behind_nginx(browser: Browser, srv: AppServer, sessions: int, want: int | None = None) -> tuple[float, float]:
+    """The same visitors through nginx (deploy/nginx.conf): the app server's and nginx's CPU
+    seconds per page view."""
+    proxy = Proxy([srv])
+    try:
+        ngx0 = tree_cpu_seconds(proxy.proc.pid)
+        cpu = at_once(browser, srv, sessions, want, url=proxy.url)[0]
+        return cpu, (tree_cpu_seconds(proxy.proc.pid) - ngx0) / sessions
+    finally:
+        proxy.stop()
 
 
 async def filter_change(browser: Browser, url: str, want_all: int, want: int) -> float:
@@ -92,20 +110,23 @@ def measure(browser: Browser, db: str, sessions: int) -> dict[str, float]:
         out["filter_s"] = browser.run(filter_change(browser, srv.url, want_all, want_ex))
         out["cpu_s"], times = at_once(browser, srv, sessions, want_all)
         out["p50_s"] = statistics.median(times)
+        out["cpu_nginx_s"], out["nginx_s"] = behind_nginx(browser, srv, sessions, want_all)
         return out
     finally:
         srv.stop()
 
 
-def bare_cpu(browser: Browser, tmp: Path, sessions: int) -> float:
-    """CPU seconds per page view of a Streamlit page holding only a title, ``sessions`` at once:
-    what Streamlit itself costs (its frontend's files and the session), which no app goes under."""
+def bare_cpu(browser: Browser, tmp: Path, sessions: int) -> dict[str, float]:
+    """CPU seconds per page view of a Streamlit page holding only a title, ``sessions`` at once,
+    straight and behind nginx: what Streamlit itself costs (its frontend's files and the
+    session), which no app goes under."""
     script = tmp / "bare.py"
     script.write_text(f"import streamlit as st\n\nst.title({BARE_TITLE!r})\n")
     srv = AppServer(tmp / "unused.db", script=script)
     try:
         browser.run(load(browser, srv.url))  # as for the app: the server warm, then measured
-        return at_once(browser, srv, sessions)[0]
+        return {"bare_cpu_s": at_once(browser, srv, sessions)[0],
+                "bare_cpu_nginx_s": behind_nginx(browser, srv, sessions)[0]}
     finally:
         srv.stop()
 
@@ -113,11 +134,14 @@ def bare_cpu(browser: Browser, tmp: Path, sessions: int) -> float:
 def table(small: dict, big: dict) -> str:
     lines = [f"| | sample ({small['events']:,} events) | {big['events']:,} events | ratio |", "|---|---|---|---|"]
     for label, key in zip(ROWS, KEYS, strict=True):
-        unit = " CPU s" if key == "cpu_s" else " s"
-        lines.append(f"| {label} | {small[key]:.2f}{unit} | {big[key]:.2f}{unit} | {big[key] / small[key]:.1f} |")
-    if "bare_cpu_s" in small:
-        lines.append(f"\nFor scale, in the same run: a bare Streamlit page (a title, nothing of ours) cost "
-                     f"{small['bare_cpu_s']:.2f} CPU s per page view under the same {small['sessions']} sessions.")
+        unit = " CPU s" if key.startswith("cpu") else " s"
+        label = label.format(n=small["sessions"])
+        lines.append(f"| {label} | {small[key]:.2f}{unit} | {big[key]:.2f}{unit} | {big[key] / small[key]:.2f} |")
+    lines.append(f"\nnginx's own CPU per page view behind it: {small['nginx_s']:.3f} s (sample), "
+                 f"{big['nginx_s']:.3f} s ({big['events']:,} events).")
+    lines.append(f"For scale, in the same run: a bare Streamlit page (a title, nothing of ours) cost "
+                     f"{small['bare_cpu_s']:.2f} CPU s per page view under the same {small['sessions']} sessions, "
+                     f"{small['bare_cpu_nginx_s']:.2f} CPU s behind nginx.")
     return "\n".join(lines)
 
 
@@ -137,7 +161,7 @@ def main() -> int:
     try:
         small_r = measure(browser, sample, args.sessions)
         big_r = measure(browser, big, args.sessions)
-        small_r |= {"bare_cpu_s": bare_cpu(browser, tmp, args.sessions), "sessions": args.sessions}
+        small_r |= bare_cpu(browser, tmp, args.sessions) | {"sessions": args.sessions}
     finally:
         browser.close()
     text = table(small_r, big_r)

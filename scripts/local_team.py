@@ -7,7 +7,6 @@ servers on one store, and nginx in front of them with deploy/nginx.conf (session
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -17,8 +16,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+from nginx_conf import render
+
 ROOT = Path(__file__).resolve().parent.parent
-NGINX_CONF = ROOT / "deploy" / "nginx.conf"
 
 
 def free_port() -> int:
@@ -80,7 +80,7 @@ class AppServer(_Service):
 
 
 class Proxy(_Service):
-    """nginx with deploy/nginx.conf, its upstream pointed at ``servers``."""
+    """nginx with deploy/nginx.conf, its upstream pointed at ``servers`` (scripts/nginx_conf.py)."""
 
     def __init__(self, servers: list[AppServer]):
         nginx = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -90,11 +90,7 @@ class Proxy(_Service):
         (self.dir / "tmp").mkdir()
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        conf = NGINX_CONF.read_text()
-        upstream = "".join(f"        server 127.0.0.1:{s.port};\n" for s in servers)
-        conf, n = re.subn(r"(        server 127\.0\.0\.1:\d+;\n)+", upstream, conf)
-        assert n == 1, "deploy/nginx.conf: upstream block not found"
-        conf = conf.replace("listen 127.0.0.1:8080;", f"listen 127.0.0.1:{self.port};")
+        conf = render([f"127.0.0.1:{s.port}" for s in servers], f"127.0.0.1:{self.port}")
         (self.dir / "nginx.conf").write_text(conf)
         self._launch([nginx, "-p", str(self.dir), "-c", str(self.dir / "nginx.conf"), "-g", "daemon off;"],
                      self.url + "/_stcore/health", "nginx")

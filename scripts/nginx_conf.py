@@ -1,0 +1,70 @@
+"""deploy/nginx.conf filled in for this Python environment: the app servers, the address nginx
+listens on, and the folders of the files nginx serves itself (Streamlit's frontend bundle,
+streamlit-folium's component, Sortie's static/), so the Python servers only run sessions.
+
+    python scripts/nginx_conf.py 127.0.0.1:8501 127.0.0.1:8502 --listen 127.0.0.1:8080 > sortie.conf
+
+Run it with the Python the app servers use (its site-packages hold the bundles) and again after
+upgrading Streamlit or streamlit-folium: their bundles' folders are in the output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NGINX_CONF = ROOT / "deploy" / "nginx.conf"
+MIME_TYPES = Path("/etc/nginx/mime.types")  # Debian's and most distributions' nginx
+
+
+def served_folders() -> dict[str, Path]:
+    """What nginx serves without the app servers, by the placeholder that names it."""
+    import streamlit
+    import streamlit_folium
+
+    return {
+        "STREAMLIT_STATIC": Path(streamlit.__file__).parent / "static" / "static",
+        "FOLIUM_COMPONENT": Path(streamlit_folium.__file__).parent / "frontend" / "build",
+        "SORTIE_STATIC": ROOT / "static",
+    }
+
+
+def render(upstreams: list[str], listen: str, mime_types: Path = MIME_TYPES) -> str:
+    """deploy/nginx.conf with ``upstreams`` (host:port of each app server), ``listen`` and the
+    served folders filled in; a clear error when a folder or the MIME table is missing."""
+    if not upstreams:
+        raise ValueError("name at least one app server (host:port)")
+    folders = served_folders() | {"MIME_TYPES": mime_types}
+    missing = [f"{k}: {p}" for k, p in folders.items() if not p.exists()]
+    if missing:
+        raise FileNotFoundError("nginx would serve files from folders that do not exist: " + "; ".join(missing))
+    conf = NGINX_CONF.read_text()
+    block = "".join(f"        server {u};\n" for u in upstreams)
+    conf, n = re.subn(r"(        server 127\.0\.0\.1:\d+;\n)+", block, conf)
+    conf, m = re.subn(r"listen 127\.0\.0\.1:8080;", f"listen {listen};", conf)
+    if (n, m) != (1, 1):
+        raise ValueError(f"{NGINX_CONF}: its upstream block or listen line was not found")
+    for key, path in folders.items():
+        conf = conf.replace(f"@{key}@", str(path))
+    return conf
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("upstreams", nargs="+", metavar="HOST:PORT", help="the app servers")
+    ap.add_argument("--listen", default="127.0.0.1:8080", help="nginx's address (default %(default)s)")
+    ap.add_argument("--mime-types", type=Path, default=MIME_TYPES, help="nginx's MIME table (default %(default)s)")
+    args = ap.parse_args()
+    try:
+        sys.stdout.write(render(args.upstreams, args.listen, args.mime_types))
+    except (OSError, ValueError) as exc:
+        print(f"nginx_conf: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
