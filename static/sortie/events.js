@@ -120,10 +120,22 @@
     var d = layer.d, n = layer.n;
     window.sortieLayers = switches;
     window.sortieTimeline = tl;
-    window.sortieEvents = Object.create(null);  // no prototype: an id like "toString" finds nothing
-    d.id.forEach(function (id, k) {
-      window.sortieEvents[id] = {index: k, openPopup: function () { openCard(k); },
-                                 get highlighted() { return !!layer.highlight[k]; }};
+    /* {id: handle}, made when asked for: an object per event cost 100,000 closures and a
+     * garbage collection before the first frame at that size. layer.index has no prototype, so
+     * an id like "toString" finds nothing. */
+    function handle(id) {
+      var k = typeof id === "string" ? layer.index[id] : undefined;
+      return k === undefined ? undefined : {index: k, openPopup: function () { openCard(k); },
+                                            get highlighted() { return !!layer.highlight[k]; }};
+    }
+    window.sortieEvents = new Proxy(Object.create(null), {
+      get: function (_, id) { return handle(id); },
+      has: function (_, id) { return handle(id) !== undefined; },
+      ownKeys: function () { return d.id.slice(); },
+      getOwnPropertyDescriptor: function (_, id) {
+        var h = handle(id);
+        return h && {value: h, enumerable: true, configurable: true, writable: false};
+      }
     });
     /* [id, start day, end day] of the events drawn now: type switched on, not hidden by the timeline */
     Sortie.visibleEvents = function () {
