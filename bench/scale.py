@@ -5,7 +5,9 @@ Run: python bench/scale.py [--events 100000] [--sessions 10] [--readme]
 Two stores: the sample (a new store, 7 events) and ``--events`` synthetic events imported with
 ``python -m events import`` (bench/synthetic.py). For each, a fresh ``streamlit run app.py`` and
 headless Chromium (outside requests blocked) measure:
-1. the first visitor after the server starts: page opened -> all events drawn;
+1. the first visitor after the server starts: page opened -> all events drawn, on a store no
+   server has read yet (just imported), and after a restart (what the last run derived from the
+   unchanged store is on disk, events/disk_cache.py: the frame, the map's columns, zone entries);
 2. a second visitor, the same;
 3. a filter change (the sidebar's 'Event type' set to Exercise) -> the map redrawn with them;
 4. 10 sessions opened at once: the server's CPU seconds per page view;
@@ -39,13 +41,14 @@ from bench.readme import write_section  # noqa: E402
 from bench.synthetic import write_csv  # noqa: E402
 from events.store import Store  # noqa: E402
 
-ROWS = ("first visitor after `streamlit run`: page load -> all events drawn",
+ROWS = ("first visitor after `streamlit run`, store never read (just imported): page load -> all events drawn",
+        "first visitor after `streamlit run` again (a restart): page load -> all events drawn",
         "second visitor: page load -> all events drawn",
         "filter change ('Event type' = Exercise) -> map redrawn",
         "Streamlit server CPU per page view ({n} sessions opened at once)",
         "{n} sessions opened at once: time to map, p50",
         "the same behind deploy/nginx.conf (static files served by nginx): Streamlit CPU per page view")
-KEYS = ("first_s", "second_s", "filter_s", "cpu_s", "p50_s", "cpu_nginx_s")
+KEYS = ("cold_s", "first_s", "second_s", "filter_s", "cpu_s", "p50_s", "cpu_nginx_s")
 BARE_TITLE = "Bare page"  # the heading of the bare Streamlit page measured for scale
 
 
@@ -102,9 +105,15 @@ def measure(browser: Browser, db: str, sessions: int) -> dict[str, float]:
     df = Store(db, seed=None).frame()
     located = df[df["geometry"].notna() & (df["status"] == "approved")]
     want_all, want_ex = len(located), int((located["type"] == "exercise").sum())
-    srv = AppServer(db)
+    out = {"events": len(df)}
+    env = {"SORTIE_CACHE_DIR": str(Path(db).with_suffix(".cache"))}  # this store's own, empty
+    srv = AppServer(db, env=env)
     try:
-        out = {"events": len(df)}
+        out["cold_s"] = browser.run(load(browser, srv.url, want_all))
+    finally:
+        srv.stop()
+    srv = AppServer(db, env=env)
+    try:
         out["first_s"] = browser.run(load(browser, srv.url, want_all))
         out["second_s"] = browser.run(load(browser, srv.url, want_all))
         out["filter_s"] = browser.run(filter_change(browser, srv.url, want_all, want_ex))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -173,6 +174,30 @@ class Store:
         with self.engine.connect() as c:
             v = c.execute(sa.select(meta_table.c.value).where(meta_table.c.key == "revision")).scalar()
         return int(v or 0)
+
+    def fingerprint(self) -> tuple[str, str, int, int, int]:
+        """(url, store id, revision, events, sum of versions): names this store's content for
+        caches kept across server runs (:mod:`events.disk_cache`). The revision alone could meet
+        another database that reached the same number at the same URL (a file replaced); the
+        store id, made at random the first time it is asked for, tells them apart."""
+        t = events_table
+        with self.engine.connect() as c:
+            n, versions = c.execute(sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(t.c.version), 0))).one()
+        return self.url, self._store_id(), self.revision(), int(n), int(versions)
+
+    def _store_id(self) -> str:
+        key = meta_table.c.key == "store_id"
+        with self.engine.connect() as c:
+            found = c.execute(sa.select(meta_table.c.value).where(key)).scalar()
+        if found:
+            return found
+        try:
+            with self.engine.begin() as c:
+                c.execute(sa.insert(meta_table).values(key="store_id", value=uuid.uuid4().hex))
+        except sa.exc.IntegrityError:  # another server made it first
+            pass
+        with self.engine.connect() as c:
+            return c.execute(sa.select(meta_table.c.value).where(key)).scalar_one()
 
     def count(self) -> int:
         with self.engine.connect() as c:

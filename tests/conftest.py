@@ -9,7 +9,9 @@ when it is about one engine. No PostgreSQL installed fails those tests with the 
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +22,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from events.store import Store  # noqa: E402
+
+# derived data kept across server runs (events/disk_cache.py): this run's own folder, shared by
+# the app servers the tests start, never the developer's ~/.cache/sortie
+os.environ["SORTIE_CACHE_DIR"] = tempfile.mkdtemp(prefix="sortie-test-cache-")
 
 ENGINES = ("sqlite", "postgresql")
 

@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from events.accounts import GuardedStore, sign_in_required
+from events.disk_cache import remember
 from events.query import EventFilter
 from events.store import Store, database_url
 from maps.build import events_map
@@ -20,6 +21,7 @@ from maps.charts import weekly_chart
 from maps.payload import prepare
 from maps.permalink import MapLink
 from maps.selection import selection
+from maps.zones import zone_entries
 
 if TYPE_CHECKING:
     from geo import OfflineGeocoder
@@ -46,9 +48,16 @@ def get_store() -> GuardedStore:
 
 # cache_resource, not cache_data: every rerun of every session gets the same frame object
 # instead of an unpickled copy (1.5 s at 100,000 events). Callers treat it as read-only.
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _fingerprint(url: str, revision: int) -> tuple:
+    return raw_store().fingerprint()
+
+
+# In memory per process, and on disk across restarts (events.disk_cache): a restarted server's
+# first visitor loads what the last run derived from an unchanged store instead of making it again.
 @st.cache_resource(show_spinner="Loading events…", max_entries=2)
 def _frame(url: str, revision: int) -> pd.DataFrame:
-    return raw_store().frame()
+    return remember("frame", _fingerprint(url, revision), raw_store().frame)
 
 
 def load_events() -> pd.DataFrame:
@@ -61,7 +70,10 @@ def load_events() -> pd.DataFrame:
 def refresh() -> None:
     """After a write, so every page sees it on the next run (the revision moved on, so the
     next read misses the caches; clearing them frees the old frame at once)."""
+    _fingerprint.clear()
     _frame.clear()
+    _prepared.clear()
+    _zone_entries.clear()
     _view.clear()
     _chart.clear()
     _selection.clear()
@@ -104,7 +116,12 @@ def activity_chart(flt: EventFilter) -> alt.Chart:
 
 @st.cache_resource(show_spinner="Preparing the map data…", max_entries=2)
 def _prepared(url: str, revision: int) -> pd.DataFrame:
-    return prepare(_frame(url, revision))
+    return remember("prepared", _fingerprint(url, revision), lambda: prepare(_frame(url, revision)))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _zone_entries(url: str, revision: int) -> list[list[Any]]:
+    return remember("zone-entries", _fingerprint(url, revision), lambda: zone_entries(_frame(url, revision)))
 
 
 def _selection_key(revision: int) -> str:
@@ -119,7 +136,7 @@ def _map(url: str, revision: int, link: MapLink) -> folium.Map:
     # as static files (Streamlit serves static/ to anyone)
     return events_map(_frame(url, revision), inline=False, link=link, permalink=True,
                       prepared=_prepared(url, revision), private=sign_in_required(),
-                      selection=_selection_key(revision))
+                      zone_entries=_zone_entries(url, revision), selection=_selection_key(revision))
 
 
 def cached_map(link: MapLink) -> folium.Map:
