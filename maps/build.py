@@ -94,6 +94,7 @@ def events_map(
     cards: bytes | None = None,
     zone_entries: list[list[Any]] | None = None,
     selection: str | None = None,
+    draw: bytes | None = None,
 ) -> folium.Map:
     """Offline base map with the events, a legend, a layer per type and a timeline.
 
@@ -105,7 +106,9 @@ def events_map(
     ``private``: the events stay inline even with ``inline=False`` (only the public basemap and
     labels become static files), for a deployment where event data needs a signed-in session.
     ``cards``: the packed cards (:class:`maps.pack.CardWriter`), when the caller streamed them
-    and ``prepared`` has no card column; ``zone_entries``: likewise, :func:`maps.zones.zone_entries`.
+    and ``prepared`` has no card column; ``zone_entries``: likewise, :func:`maps.zones.zone_entries`;
+    ``draw``: likewise, the packed drawing columns (:func:`maps.pack.pack_columns`). With both
+    ``draw`` and ``cards`` nothing is prepared here.
     ``selection``: the key of the page's filters this map follows (:mod:`maps.selection`), so a
     filter change hides and shows its events in the browser instead of building another map.
     """
@@ -118,8 +121,10 @@ def events_map(
                  names_source=source(place_names(), "places"), **view)
     MarineLabels(source(marine_labels(), "labels"), control).add_to(m)
     add_zones(m, df, control, inline, private, zone_entries)  # ADIZ outlines, disputed islands, route entries
-    prep = pl.prepare(df) if prepared is None else prepared
-    draw, cards = pack_columns(prep), cards if cards is not None else pack_cards(prep)
+    if draw is None or cards is None:
+        prep = pl.prepare(df) if prepared is None else prepared
+        draw = pack_columns(prep) if draw is None else draw
+        cards = pack_cards(prep) if cards is None else cards
     events_inline = inline or private
     if not events_inline:
         draw, cards = pl.publish(draw, "events"), pl.publish(cards, "cards")

@@ -77,6 +77,11 @@ def _json(v: Any) -> str:
     return v if isinstance(v, str) else _dump(v)
 
 
+def drawn_index(df: pd.DataFrame) -> pd.Index:
+    """The rows of ``df`` the map draws, in its order: :func:`prepare`'s, without preparing them."""
+    return df.index[df["geometry"].notna()]
+
+
 def prepare(df: pd.DataFrame) -> pd.DataFrame:
     """Every located event as the map needs it: drawing columns, route/area geometry, card as JSON text.
 
@@ -84,7 +89,7 @@ def prepare(df: pd.DataFrame) -> pd.DataFrame:
     of rows and a few joins (milliseconds at 100,000 events). List and geometry columns may be
     decoded or JSON text (``Store.scan(json_text=True)``): the card copies the text as it is.
     """
-    loc = df[df["geometry"].notna()]
+    loc = df.loc[drawn_index(df)]
     col = {f: loc[f].tolist() for f in FIELDS}
     when: dict[tuple[Any, Any, Any], str] = {}  # (start, end, precision) repeat: each date text made once
     gtypes = [_geom_type(g) for g in col["geometry"]]
