@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -38,6 +39,15 @@ def test_a_value_is_made_once_then_loaded_by_a_later_run(folder: Path):
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     [f] = folder.glob("thing-*.pickle")
     assert stat.S_IMODE(f.stat().st_mode) == 0o600
+
+
+def test_a_write_put_off_happens_in_the_background(folder: Path):
+    compute, calls = counting([1, 2])
+    assert remember("thing", ("db", 1), compute, write_after=0.05) == [1, 2]
+    deadline = time.monotonic() + 10
+    while not list(folder.glob("thing-*.pickle")) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert remember("thing", ("db", 1), compute) == [1, 2] and len(calls) == 1
 
 
 def test_another_key_or_another_kind_is_made_again(folder: Path):

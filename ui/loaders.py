@@ -57,9 +57,11 @@ def _fingerprint(url: str, revision: int) -> tuple:
 
 # In memory per process, and on disk across restarts (events.disk_cache): a restarted server's
 # first visitor loads what the last run derived from an unchanged store instead of making it again.
+# The frame's file is written once the page that read it is drawn, not on its way.
+WRITE_AFTER = 5.0  # seconds
 @st.cache_resource(show_spinner="Loading events…", max_entries=2)
 def _frame(url: str, revision: int) -> pd.DataFrame:
-    return remember("frame", _fingerprint(url, revision), raw_store().frame)
+    return remember("frame", _fingerprint(url, revision), raw_store().frame, write_after=WRITE_AFTER)
 
 
 def load_events() -> pd.DataFrame:
