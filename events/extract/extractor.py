@@ -27,7 +27,21 @@ _SAME_OPERATION = {"joint_patrol": {"incursion", "bomber_approach"}, "incursion"
                    "bomber_approach": {"incursion", "joint_patrol"}}
 _QUALIFIED_PLACE = re.compile(r"(?:border|borders|airspace|ADIZ|zone|territory|coast|coastline|waters)$", re.I)
 _JOINT = re.compile(r"\b(?:joint|combined|jointly|together|(?<!paths )(?<!collided )(?<!clashed )(?<!interacted )"
-                    r"(?<!interfered )(?<!communicated )(?<!contact )with)\b", re.I)
+                    r"(?<!interfered )(?<!communicated )(?<!contact )(?P<with>with))\b", re.I)
+_PARTNER = re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:allies|allied|partners?|counterparts?|"
+                      r"navies|forces|militaries)\b", re.I)
+
+
+def _is_joint(text: str, mentions: list[actors_mod.Mention]) -> bool:
+    """Two militaries act together: "joint", "together", or "with" followed by another party ("with Russian
+    ships", "with its allies"); "with water cannon" or "with two destroyers" names a tool or an escort."""
+    for m in _JOINT.finditer(text):
+        if not m.group("with"):
+            return True
+        near = text[m.end():m.end() + 30]
+        if _PARTNER.match(near) or any(m.end() < x.start <= m.end() + 30 for x in mentions):
+            return True
+    return False
 
 
 def _country_words() -> frozenset[str]:
@@ -76,7 +90,7 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
     dms = dates.find(text, anchor)
     found_assets = assets.find(text)
     closest = approach.find(text)
-    joint = bool(_JOINT.search(text))
+    joint = _is_joint(text, mentions)
     out: list[Finding] = []
     extra: list[Finding] = []
     main_actors = list(r.actors)
@@ -146,7 +160,10 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
             d.actors = list(dict.fromkeys(own)) if actor_owner and own else list(main_actors)
             d.actors = _not_reacting(d.actors, reacting, met)
             acted_on: list[str] = []
-            if t.type in roles.SUBJECT_ACTS and not joint:
+            owned = roles.modifier_actor(r, t.start, text) if types.is_mission_noun(t) else []
+            if owned:
+                acted_on, d.actors = [c for c in d.actors if c not in owned], owned
+            elif t.type in roles.SUBJECT_ACTS and not joint:
                 subject = roles.subject_actors(d.actors, r, t.start, text)
                 acted_on, d.actors = [c for c in d.actors if c not in subject], subject
             d.observers = [c for c in r.observed + r.scramblers + sorted(reacting) + r.reporters +

@@ -20,7 +20,7 @@ _OBSERVED_AFTER = re.compile(
     r"(?:\w+\s+)?"
     r"(?:borders?|airspace|territory|coast(?:line)?|waters|territorial waters|ADIZ|"
     r"air defen[cs]e (?:identification )?zone|mainland|islands?|shores?|area of (?:interest|responsibility)|"
-    r"exclusive economic zone|EEZ)\b", re.I)
+    r"exclusive economic zone|EEZ|[Ff]light [Ii]nformation [Rr]egion|FIR)\b", re.I)
 _OBSERVED_BEFORE = re.compile(
     r"\b(?:against|toward|towards|near|off|approaching|to|into|threat to|threat to both|around|encircl\w*|"
     r"over|circling|close to|neighbou?ring|surrounding|"
@@ -111,6 +111,14 @@ def _share_scramble(sentence: str, r: Roles) -> None:
             _add(r.scramblers, prev.code)
 
 
+# A clause's first finite verb in the past ("Chinese coast guard ships blasted Philippine vessels with water
+# cannon"): what comes after it is the object, even before the trigger word; participles that describe a
+# platform ("guided-missile", "armed", "unmanned", "based") are not verbs.
+_MAIN_VERB = re.compile(r"(?<![\w-])(?!(?:armed|guided|unmanned|manned|based|advanced|combined|allied|named|called|"
+                        r"related|rotary-winged|winged|red|need|speed|seed|feed|bed|hundred|detached)\b)"
+                        r"[a-z]{3,}ed\b(?![\w-])|\b(?:flew|sent|fired|shot|came|went|made|took|struck|threw|held|"
+                        r"began|drove|left|ran|led|hit|sank|fought|caught|swept|rode)\b")
+
 SUBJECT_ACTS = frozenset({"other", "incursion", "bomber_approach", "transit"})
 
 
@@ -118,12 +126,29 @@ def subject_actors(actors: list[str], r: Roles, start: int, text: str) -> list[s
     """The clause's subject acts; a country named after the verb is what was acted on ("Chinese coast
     guard ships blasted Philippine vessels", "drones crossed into its airspace during an attack on Ukraine")."""
     clause = clause_start(text, start)
-    before = {m.code for m, role in r.by_mention if role == "actor" and clause <= m.start < start}
+    first = next((m for m, role in r.by_mention if role == "actor" and clause <= m.start < start), None)
+    verb = _MAIN_VERB.search(text, first.end, start) if first else None
+    cut = verb.start() if verb else start
+    before = {m.code for m, role in r.by_mention if role == "actor" and clause <= m.start < cut}
     if not before:  # "... as it approached Ayungin Shoal and performed ...": "it" is the sentence's subject
         before = {m.code for m, role in r.by_mention[:1] if role == "actor" and m.start < start}
     if not before:
         return actors
     return [c for c in actors if c in before] or actors
+
+
+_IN_PHRASE = re.compile(r"^(?:['’]s)?\s+(?:[\w.-]+\s+){0,3}$")
+
+
+def modifier_actor(r: Roles, start: int, text: str) -> list[str]:
+    """The country word inside the noun phrase that ends at ``start`` ("a U.S. MQ-9 Reaper [surveillance
+    drone]"), if any; a verb between them ends the phrase."""
+    for m, role in reversed(r.by_mention):
+        if m.end <= start:
+            gap = text[m.end:start]
+            ok = role in ("actor", "observed") and _IN_PHRASE.match(gap) and not _MAIN_VERB.search(gap)
+            return [m.code] if ok else []
+    return []
 
 
 # Verbs whose object is what was met ("intercepted two Tu-95s"), as opposed to verbs whose object is the
@@ -133,9 +158,17 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:[\w-]+\s
 _AGENT = re.compile(r"^[^,;]{0,60}?\bby\b|^[^;]{0,30}?\bby\b(?!\s+(?:sending|dispatching))", re.I)
 # Where the jets' purpose starts: what follows is the aircraft they went to meet.
 _PURPOSE = re.compile(r"\b(?:to|and)\s+(?:[\w-]+\s+){0,2}?(?:intercept|identify|track|monitor|shadow|escort|follow|"
-                      r"meet|respond|warn|counter)\w*|\bagainst\b|\bin response\b|\bresponse to\b", re.I)
+                      r"meet|respond|warn|counter|check|investigate|inspect|observe|accompany|deter|chase|expel)\w*|"
+                      r"\bagainst\b|\bin response\b|\bresponse to\b", re.I)
 _CLAUSE_END = re.compile(r"[;]|,\s*(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:said|says|reported|according)\b|\bafter\b|"
                          r"\bwhen\b|\bbefore\b|\bwhile\b|\bbut\b")
+
+
+def _jets_end(text: str, end: int, purpose_at: int) -> int:
+    """Where the noun phrase of the jets sent ends: at their purpose, or at the first comma ("Japan also
+    scrambled fighters, and protested to Seoul and Moscow": the countries protested to sent no jets)."""
+    comma = text.find(",", end, purpose_at)
+    return comma if comma >= 0 else purpose_at
 
 
 @dataclass
@@ -178,7 +211,7 @@ def reaction_sides(text: str, start: int, end: int, by_mention: list[tuple[Menti
     if meets:
         return Sides(codes(before) or reporters, codes(after))
     purpose = _PURPOSE.search(text, end, stop_at)
-    cut = purpose.start() if purpose else stop_at
-    jets = [m for m in after if m.start < cut]
-    met = [m for m in after if m.start >= cut]
+    met_from = purpose.start() if purpose else stop_at
+    jets = [] if passive else [m for m in after if m.start < _jets_end(text, end, met_from)]
+    met = [m for m in after if m.start >= (end if passive and not purpose else met_from)]
     return Sides(codes(before + jets) or reporters, [c for c in codes(met) if c not in codes(before + jets)])

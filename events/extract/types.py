@@ -173,6 +173,12 @@ WATCHED_THROUGH = re.compile(r"\b(?:through|via|across)\s+(?:the\s+)?(?:[\w'’-
                              r"Bosphorus|Bosporus|Dardanelles|Sound|Narrows|Passage)\b")
 
 
+def is_mission_noun(t: Trigger) -> bool:
+    """The trigger names a platform by its mission ("a U.S. MQ-9 Reaper surveillance drone", "a Russian
+    reconnaissance aircraft"), so the country word in front of it, not the clause's subject, is whose it is."""
+    return t.type == "other" and _TRIG["other"][0].fullmatch(t.text) is not None
+
+
 def is_count_claim(sentence: str) -> bool:
     """A tally of reactions ("scrambled 669 times", "eleven Alpha Scrambles against Russian aircraft"): one
     aggregate event, not a report of the single flight each one met."""
