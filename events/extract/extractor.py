@@ -68,6 +68,18 @@ def _place_owners(items: list[Any], trigs: list[types.Trigger], text: str, after
     return out
 
 
+_SELF = re.compile(r"\b(?:it|its|they|their|we|our)\b", re.I)
+
+
+def _speaks_of_itself(text: str, r: roles.Roles, trigs: list[types.Trigger]) -> bool:
+    """A reporter acts when what it reports is its own doing ("Russia's Northern Fleet said a group of its
+    warships had completed exercises"), not when it reports someone else's ships ("the Japanese Joint Staff
+    says the carrier Shandong is operating")."""
+    said = max((m.end for m, role in r.by_mention if role == "reporter"), default=0)
+    first = min(t.start for t in trigs)
+    return bool(_SELF.search(text, said, first)) or first < said
+
+
 def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: frozenset[str],
                      left_out: list[tuple[types.Trigger, str]] | None = None,
                      aliases: dict[str, str] | None = None) -> list[Finding]:
@@ -94,7 +106,8 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
     out: list[Finding] = []
     extra: list[Finding] = []
     main_actors = list(r.actors)
-    if not main_actors and r.reporters and any(t.type in ("exercise", "transit", "other") for t in trigs):
+    if not main_actors and r.reporters and any(t.type in ("exercise", "transit", "other") for t in trigs) and \
+            _speaks_of_itself(text, r, trigs):
         main_actors = list(r.reporters)
     if joint and any(t.type in ("exercise", "joint_patrol") for t in trigs):
         for h in r.hosts:

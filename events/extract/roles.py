@@ -34,7 +34,8 @@ _SCRAMBLER_AFTER = re.compile(
     r"(?:intercept\w*|escorted|shadowed)|dispatched|sent up|(?:were |was )launched|responded|fired (?:\w+ ){0,3}"
     r"warning)\b", re.I)
 _REPORTER_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:[\w()-]+\s+){0,5}?(?<!been )(?<!was )(?<!were )(?<!being )(?:said|says|reported|reports|"
+    r"^(?:['’]s)?\s*(?:[\w()-]+\s+){0,5}?(?<!been )(?<!was )(?<!were )(?<!being )(?<!also )(?<!first )"
+    r"(?<!later )(?:said|says|reported|reports|"
     r"announced|stated|confirmed|claimed|detected|tracked|spotted|monitored|observed|identified|protested|warned|"
     r"accused)\b", re.I)
 # "..., said the ministry" names the reporter after the verb; "the task force said Chinese ships harassed ..."
