@@ -174,6 +174,9 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
             d.actors = _not_reacting(d.actors, reacting, met)
             acted_on: list[str] = []
             owned = roles.modifier_actor(r, t.start, text) if types.is_mission_noun(t) else []
+            if types.is_sighting(t):  # "the Navy counted 163 Chinese vessels": the vessels' country acted
+                owned = list(dict.fromkeys(m.code for m, role in r.by_mention if t.start < m.start < t.end
+                                           and role in ("actor", "observed")))
             if owned:
                 acted_on, d.actors = [c for c in d.actors if c not in owned], owned
             elif t.type in roles.SUBJECT_ACTS and not joint:

@@ -38,6 +38,18 @@ _REPORTER_AFTER = re.compile(
     r"(?<!later )(?:said|says|reported|reports|"
     r"announced|stated|confirmed|claimed|detected|tracked|spotted|monitored|observed|identified|protested|warned|"
     r"accused)\b", re.I)
+# "Chinese ships spotted in the Bering Sea", "Russian aircraft tracked by radar": the platforms were seen
+_SEEN_PLATFORM = re.compile(r"\b(?:ships?|vessels?|warships?|boats?|aircraft|planes?|jets?|bombers?|drones?|"
+                            r"balloons?|submarines?|carriers?|destroyers?|frigates?|cutters?)\s+(?:\w+\s+)?$", re.I)
+
+
+def _reports(right: str) -> bool:
+    """The mention is the subject of a reporting or watching verb ("Japan's ministry said", "Taiwan detected"),
+    not the nationality of platforms that were seen ("Chinese ships spotted")."""
+    m = _REPORTER_AFTER.match(right)
+    return m is not None and not _SEEN_PLATFORM.search(right[:m.end()].rsplit(None, 1)[0] + " ")
+
+
 # "..., said the ministry" names the reporter after the verb; "the task force said Chinese ships harassed ..."
 # does not: what follows a bare "said" is the reported clause's subject.
 _REPORTER_BEFORE = re.compile(r"(?:\b(?:according to|reported by|cited by)|[,\"”’]\s*(?:said|told))\s+(?:the\s+)?$",
@@ -88,7 +100,7 @@ def assign(sentence: str, mentions: list[Mention]) -> Roles:
             role = "located"  # "at Šiauliai Air Base, Lithuania", "the centre at Uedem, Germany": where, not who
         elif _OBSERVED_AFTER.match(right) or _OBSERVED_BEFORE.search(left):
             role = "observed"
-        elif _REPORTER_AFTER.match(right) or _REPORTER_BEFORE.search(left):
+        elif _REPORTER_BEFORE.search(left) or _reports(right):
             role = "reporter"
         _add({"actor": r.actors, "observed": r.observed, "scrambler": r.scramblers, "reporter": r.reporters,
               "host": r.hosts, "located": r.located}[role], m.code)

@@ -26,6 +26,9 @@ PLATFORM_ACTS = (r"flew|flying|sailed|sailing|operating|operated|loitered|loiter
                  r"transited|entered|shadowed|followed|tailed|harassed|rammed|collided|crashed|released|dropped|"
                  r"launched|fired|was shot down|were shot down|shot down|downed|"
                  r"detected|spotted|sighted|observed|tracked|monitored")
+# Verbs of a sighting: their subject watched, their object's platforms acted ("the Philippine Navy counted
+# 163 Chinese vessels").
+SIGHTED = r"(?:detected|spotted|sighted|tracked|confirmed|counted)"
 _TRIG: dict[str, list[re.Pattern[str]]] = {
     "joint_patrol": [re.compile(p, re.I) for p in (
         r"\b(?:joint|combined)\s+(?:(?:air|aerial|naval|maritime|strategic|bomber|long-range|sea|air-sea|"
@@ -99,7 +102,7 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         # platforms seen at work: "Chinese vessels operating around Taiwan were detected", "spotted ... drones"
         r"\b(?:aircraft|vessels?|ships?|warships?|drones?|balloons?|boats?)\b(?:\s+[\w-]+){0,6}?\s+(?:were\s+|was\s+)?"
         r"(?:detected|spotted|sighted|operating|operated|loitering|confirmed|anchored|clustered)\b",
-        r"\b(?:detected|spotted|sighted|tracked|confirmed|counted)\s+(?:[\w-]+\s+){0,4}?(?:aircraft|vessels|ships|"
+        rf"\b{SIGHTED}\s+(?:[\w-]+\s+){{0,4}}?(?:aircraft|vessels|ships|"
         r"warships|drones|balloons|(?:aircraft )?carriers?|cruisers?|destroyers?|frigates?|corvettes?)\b",
         # a platform at work: "USS Nimitz was operating in the South China Sea", "a Chinese drone flew between
         # Yonaguni and Taiwan", "an Il-20M flew along the coast": the platform's own activity in its clause
@@ -171,6 +174,11 @@ _COUNTED = re.compile(r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|t
 # "followed the Russian ship through the Strait of Dover": the watched ships passed a named strait
 WATCHED_THROUGH = re.compile(r"\b(?:through|via|across)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:Strait|Straits|Channel|"
                              r"Bosphorus|Bosporus|Dardanelles|Sound|Narrows|Passage)\b")
+
+
+def is_sighting(t: Trigger) -> bool:
+    """The trigger is a sighting verb with the platforms seen as its object."""
+    return t.type == "other" and re.match(SIGHTED + r"\s", t.text, re.I) is not None
 
 
 def is_mission_noun(t: Trigger) -> bool:
