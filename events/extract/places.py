@@ -40,8 +40,8 @@ _BASE = re.compile(r"\b(?:RAF|NAS|MCAS|CFB|JBER|Joint Base|Naval Station|Naval A
 # "between Okinawa's main island and Miyako Island": kept as written, resolved by the geocoder as a whole
 _NAME = rf"(?-i:{_CAP}(?:\s+{_CAP}){{0,3}})"
 _RELATIVE = re.compile(
-    rf"\b(?:{phrases.AMOUNT})?(?:{phrases.DIRECTION})(?:ern)?\s+of\s+(?:the\s+)?(?:(?-i:{_CAP})['’]s\s+)?"
-    rf"{_NAME}|\bbetween\s+(?:the\s+)?(?:(?-i:{_CAP})['’]s\s+main\s+island|{_NAME})\s+and\s+(?:the\s+)?{_NAME}",
+    rf"\b(?:{phrases.AMOUNT})?(?:{phrases.DIRECTION})(?:ern)?\s+of\s+(?:the\s+)?(?:(?:(?-i:{_CAP})['’]s\s+)?"
+    rf"{_NAME}|(?-i:island|islands|archipelago)\b)|\bbetween\s+(?:the\s+)?(?:(?-i:{_CAP})['’]s\s+main\s+island|{_NAME})\s+and\s+(?:the\s+)?{_NAME}",
     re.I)
 _PLURAL = re.compile(rf"\b(?P<a>{_CAP})\s+and\s+(?:the\s+)?(?P<b>{_CAP})\s+(?P<h>seas|straits|islands)\b")
 _PREP = re.compile(rf"\b(?P<prep>over|near|off|in|into|through|across|around|toward|towards|from|via|between|"
@@ -130,6 +130,20 @@ def _clean(s: str) -> str:
     return re.sub(r"['’]s$", "", s) if not s.endswith(("ADIZ", "airspace")) else s
 
 
+_MEASURED = re.compile(rf"^(?:{phrases.AMOUNT})", re.I)
+_OF_THE_ISLAND = re.compile(r"\bof\s+the\s+(?:island|islands|archipelago)$")
+
+
+def _measured_from_named(phrase: str) -> bool:
+    """ "about 270 kilometers west of Okidaito Island", "200 nautical miles southeast of the island": a
+    distance and bearing from a named feature (or the island the report is about) locates a point, so the
+    coding rules keep it as written even when the gazetteer does not know the feature."""
+    if not _MEASURED.match(phrase):
+        return False
+    anchor = re.split(r"\bof\s+", phrase, maxsplit=1)[-1]
+    return bool(_OF_THE_ISLAND.search(phrase) or _HEAD_AFTER.fullmatch(re.sub(r"^the\s+", "", anchor)))
+
+
 def find(sentence: str, countries: frozenset[str] = frozenset()) -> list[Place]:
     """Places in text order; resolved where the geocoder knows them; aliases marked, not dropped."""
     found: list[Place] = []
@@ -171,7 +185,8 @@ def find(sentence: str, countries: frozenset[str] = frozenset()) -> list[Place]:
             if p.resolved:
                 found.append(p)
     for m in _RELATIVE.finditer(sentence):
-        if resolve(Place(m.start(), m.end(), m.group(0))).resolved:
+        if _measured_from_named(m.group(0)) or not _OF_THE_ISLAND.search(m.group(0)) and resolve(
+                Place(m.start(), m.end(), m.group(0))).resolved:
             add(m.start(), m.end(), False)
     for pat in (_OWNED, _AROUND_ISLAND, _BASE, _ADIZ, _BORDER, _HEAD_BEFORE, _HEAD_AFTER):
         for m in pat.finditer(sentence):
