@@ -190,8 +190,11 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
             mine = [p for p in pls if p.alias_of is None and not (p in scramble_places and p.start < t.start)]
             # none of its own: share those of the same operation ("entered the KADIZ, in what Moscow called a
             # joint patrol"), not those of another activity in the sentence
+            # none of those either: two activities told in one sentence ("a patrol ship fired warning shots ...
+            # after the destroyer entered Russian territorial waters near Cape Fiolent") happened in one place
             d.places = [p for p in mine if owner.get(id(p), t) is t] or [
-                p for p in mine if owner.get(id(p), t).type in _SAME_OPERATION.get(t.type, ())]
+                p for p in mine if owner.get(id(p), t).type in _SAME_OPERATION.get(t.type, ())] or [
+                p for p in mine if owner.get(id(p), t).type != "scramble"]
             if t.type == "joint_patrol" and has_incursion:
                 d.places = [p for p in d.places if p.kind != "adiz" and not re.search(r"ADIZ|airspace|zone$",
                                                                                       p.text, re.I)] or d.places
@@ -565,7 +568,7 @@ def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
                     d.places = [p for p in total[-1].places if p.alias_of is None]
         if d.date_precision.startswith("rel:"):
             base = next((x for x in reversed(drafts[:i]) if x.date_start is not None and x.date_precision in (
-                "day", "range", "month")), None)
+                "day", "range", "month") and x.sentence < d.sentence), None)  # not its sibling, counted already
             offset = int(d.date_precision[4:])
             if base is not None:
                 d.date_start = d.date_end = base.date_start + timedelta(days=offset)

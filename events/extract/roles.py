@@ -18,7 +18,7 @@ _OBSERVED_AFTER = re.compile(
     r"^(?:['’]s)?(?:\s*(?:,|and|or)\s+[A-Z][\w.]*(?:['’]s)?)*\s*(?:(?:northern|southern|eastern|western|"
     r"north|south|east|west|north-?eastern|north-?western|south-?eastern|south-?western|central)(?:,|\s+and|\s+or)?\s+){0,4}"
     r"(?:\w+\s+)?"
-    r"(?:borders?|airspace|territory|coast(?:line)?|waters|territorial waters|ADIZ|"
+    r"(?:borders?|airspace|territory|coast(?:line)?(?!\s*guard)|waters|territorial waters|ADIZ|"
     r"air defen[cs]e (?:identification )?zone|mainland|islands?|shores?|area of (?:interest|responsibility)|"
     r"exclusive economic zone|EEZ|[Ff]light [Ii]nformation [Rr]egion|FIR)\b", re.I)
 _OBSERVED_BEFORE = re.compile(
@@ -31,8 +31,8 @@ _SCRAMBLER_BEFORE = re.compile(r"\b(?:prompting|forcing|causing|leading|led|prom
 # "X jets were scrambled" and "X jets intercepted": X reacts; "X bombers were intercepted": X is the target.
 _SCRAMBLER_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:[\w-]+\s+){0,5}?(?:scrambl\w*|to scramble|(?<!was )(?<!were )(?<!been )(?<!being )"
-    r"(?:intercept\w*|escorted|shadowed)|dispatched|sent up|(?:were |was )launched|responded|fired (?:\w+ ){0,3}"
-    r"warning)\b", re.I)
+    r"(?:intercept\w*|escorted|shadowed)|dispatched|sent up|(?:were |was )launched|responded|"
+    r"(?:(?<=jets )|(?<=fighters )|(?<=aircraft )|(?<=planes )|(?<=interceptors ))fired (?:\w+ ){0,3}warning)\b", re.I)
 _REPORTER_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:[\w()-]+\s+){0,5}?(?<!been )(?<!was )(?<!were )(?<!being )(?<!also )(?<!first )"
     r"(?<!later )(?:said|says|reported|reports|"

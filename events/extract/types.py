@@ -291,6 +291,18 @@ def modality(sentence: str, start: int, end: int) -> str:
     return "reported"
 
 
+def _apart(sentence: str, a: Trigger, b: Trigger) -> bool:
+    """Two triggers in different clauses ("a Russian patrol ship fired warning shots ... after it entered
+    Russian territorial waters") tell two activities; in one clause ("aircraft operating in the ADIZ") one."""
+    first, second = sorted((a, b), key=lambda t: t.start)
+    return bool(_CLAUSE_BREAK.search(sentence, first.end, second.start))
+
+
+# A break between two clauses that each tell an activity; a relative clause ("a drone which entered Latvian
+# airspace") tells more of the same one.
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:after|before|as|when|while|but)\b")
+
+
 def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> list[Trigger]:
     """Triggers of reported-as-happened events, at most one per type, after suppression.
 
@@ -384,7 +396,8 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
     if "bomber_approach" in found and "transit" in found and not re.search(r"\b(?:warships?|destroyers?|frigates?|"
                                                                           r"vessels?|ships?)\b", sentence, re.I):
         del found["transit"]
-    if "other" in found and any(k in found for k in ("bomber_approach", "joint_patrol", "incursion", "transit")) \
+    if "other" in found and any(k in found and not _apart(sentence, found["other"], found[k])
+                                for k in ("bomber_approach", "joint_patrol", "incursion", "transit")) \
             and "missile" not in found["other"].text.lower():
         del found["other"]
     if "exercise" in found and "bomber_approach" in found and not _STRONG_APPROACH.search(
