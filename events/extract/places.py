@@ -92,8 +92,11 @@ def _lookup(name: str) -> tuple | None:
     if loc is None:
         return None
     raw = loc.raw or {}
-    if raw.get("method") == "fuzzy" and float(raw.get("confidence") or 0) < 0.9 and not _names_agree(
-            name, raw.get("name") or loc.address):
+    # a phrase ("north of Christianso") is only as good as its anchor's lookup
+    asked, found = (re.split(r"\b(?:of|from|off)\s+", name)[-1], raw.get("anchor")) if raw.get("method") == "phrase" \
+        else (name, raw.get("name"))
+    if raw.get("method") in ("fuzzy", "phrase") and float(raw.get("confidence") or 0) < 0.9 and not _names_agree(
+            asked, found or loc.address):
         return None  # loose fuzzy hits put events in the wrong sea ("Alaska ADIZ" -> East China Sea ADIZ)
     return (raw.get("name") or loc.address, raw.get("kind"), loc.latitude, loc.longitude,
             float(raw.get("confidence") or 0), raw.get("geometry"), raw.get("iso_a3") or None)

@@ -69,7 +69,9 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         r"\b(?:entered|entering|enter|enters|into|inside|within|crossed|crossing|cross|intruded|intruding|"
         r"operat(?:ed|ing) in|flew in|flying in|"
         r"violated|violating|violation of)\b[^.;]{0,60}?(?:\bADIZ\b|\b[A-Z]ADIZ\b|air defen[cs]e identification "
-        r"zone|air defen[cs]e zone|\bairspace\b|median line|territorial waters)",
+        r"zone|air defen[cs]e zone|\bairspace\b|median line|territorial (?:waters|sea|boundary))",
+        # "crossed into Danish waters": a country's waters by its name
+        r"\b(?:entered|crossed into|sailed into|intruded into)\s+(?:the\s+)?(?-i:[A-Z][a-z]+)\s+waters\b",
         r"\b(?:ADIZ|airspace|air defen[cs]e zone)\s+(?:violations?|incursions?|intrusions?)\b",
         # "intercepted four Russian aircraft ... in the Alaska ADIZ": being in the zone is having entered it
         r"(?<!ends )(?<!began )\b(?:in|inside)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}?(?:[A-Z]?ADIZ\b|Air Defen[cs]e "
@@ -370,8 +372,10 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
                 noun = bool(_NOUN_TRIGGER.search(m.group(0).split()[-1]))
                 refers_back = noun and bool(_ANAPHOR.search(sentence[:m.start()][-40:]))
                 # "The aircraft ... remained ..." refers back, but only within its own first clause
-                first_clause = clause_start(sentence, m.start()) == 0 or not re.search(r",\s*(?:and|but)\s",
-                                                                                       sentence[:m.start()])
+                # ... nor in a clause of time ("It came after a Russian plane violated Danish airspace"): another one
+                first_clause = (clause_start(sentence, m.start()) == 0 or not re.search(
+                    r",\s*(?:and|but)\s", sentence[:m.start()])) and not re.search(
+                    r"\b(?:after|before|following)\b", sentence[:m.start()])
                 t.anaphoric = etype != "scramble" and (
                     refers_back or _subject_refers_back(sentence, etype, m.start()) and first_clause)
                 t.generic = bool(_GENERIC.search(sentence)) and not _COUNT_CLAIM.search(sentence)
