@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-EXERCISE_WORDS = (r"exercises?|drills?|war ?games|wargames|maneuvers|manoeuvres|naval games|live-fire|"
+EXERCISE_WORDS = (r"exercises?|drills?|war ?games|wargames|maneuvers|manoeuvres|naval games|live-fire|live[- ]firing|"
                   r"combat[- ]readiness patrols?")
 # Platforms whose own movements are an activity: named warships and cutters, reconnaissance, patrol and
 # transport aircraft by designator, drones, balloons, research and survey ships.
@@ -97,10 +97,10 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         r"\b(?:water[- ]cannon\w*|rammed|ramming|collided with|harass\w*|dangerous (?:manoeuvres|maneuvers)|"
         r"blocked the|boarded|fired on|seized|fired warning shots|dropped bombs|locked (?:its |their )?(?:fire-control "
         r"|targeting )?radar|radar lock|radio challenges?|crossed paths)\b",
-        r"\b(?:maritime|sovereignty|coast guard) patrols?\b",
+        r"\b(?:maritime|sovereignty|coast guard|law[- ]enforcement) patrols?\b",
         # "its ships patrolled waters around Taiwan", "coast guard vessels conducted law-enforcement patrols"
-        r"\b(?:ships|vessels|boats|cutters|coast ?guard)\b(?:\s+[\w-]+){0,3}?\s+(?:had\s+)?(?:patrolled|conducted "
-        r"(?:[\w-]+\s+){0,2}?patrols?)\b",
+        r"\b(?:ships|vessels|boats|cutters|coast ?guard)\b(?:\s+[\w-]+){0,3}?\s+(?:had\s+)?(?:patrolled|"
+        r"(?:conducted|carried out|held) (?:[\w-]+\s+){0,2}?patrols?)\b",
         # platforms seen at work: "Chinese vessels operating around Taiwan were detected", "spotted ... drones"
         r"\b(?:aircraft|vessels?|ships?|warships?|drones?|balloons?|boats?)\b(?:\s+[\w-]+){0,6}?\s+(?:were\s+|was\s+)?"
         r"(?:detected|spotted|sighted|operating|operated|loitering|confirmed|anchored|clustered)\b",
@@ -277,12 +277,18 @@ _HYPOTHETICAL = re.compile(r"\b(?:if|unless|could|might|would|possibility|possib
                            r"(?:attack|strike))\b", re.I)
 
 
+# "organized fleets to carry out law enforcement patrols": forces sent to do something did it (the purpose of a
+# done deed), unlike "plans to carry out"
+_SENT_TO_DO = re.compile(r"\b(?:organi[sz]ed|sent|deployed|dispatched|mobili[sz]ed|assigned)\s+(?:[\w-]+\s+){0,4}$",
+                         re.I)
+
+
 def modality(sentence: str, start: int, end: int) -> str:
     """How the trigger's clause presents the activity: reported (it happened), planned, hypothetical or negated."""
     window = sentence[clause_start(sentence, start):end]
     if _NEG.search(window) or _WITHOUT.search(sentence[max(0, start - 40):start]):
         return "negated"
-    if _MODAL.search(window):
+    if any(not _SENT_TO_DO.search(window, 0, m.start()) for m in _MODAL.finditer(window)):
         return "hypothetical" if _HYPOTHETICAL.search(window) else "planned"
     # "... will hold drills, the ministry said" is planned even though the verb precedes the clause break
     before = sentence[max(0, start - 80):start]
