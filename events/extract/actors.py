@@ -123,6 +123,10 @@ def _force_patterns() -> list[tuple[re.Pattern[str], str]]:
 _DEFINED = re.compile(r"\b((?:[A-Z][\w'’.-]*\s+(?:(?:of|the|and|for)\s+)*){1,7})\(([A-Z][A-Za-z]{1,6})\)")
 
 
+# "The North fired two missiles": in a report about North Korea, "the North" alone (not "the North Sea") is it
+_THE_NORTH = re.compile(r"(?<=\b[Tt]he )North\b(?!\s+[A-Z]|-)")
+
+
 def acronyms(text: str) -> dict[str, str]:
     """Acronyms a report defines for a country's force ("the Philippine Coast Guard (PCG)"), so that
     "the PCG issued radio challenges" later in the report still names the country."""
@@ -141,6 +145,8 @@ def acronyms(text: str) -> dict[str, str]:
         qualified = re.finditer(rf"(\S+)\s+{re.escape(short)}\b", text)
         if not any(x.code != code for q in qualified for x in find(q.group(1))):
             out[short] = code
+    if re.search(r"\bNorth Korea", text) and _THE_NORTH.search(text):
+        out["the North"] = "PRK"
     return out
 
 
@@ -166,7 +172,7 @@ def find(sentence: str, aliases: dict[str, str] | None = None) -> list[Mention]:
         for m in pat.finditer(sentence):
             add(m.start(), m.end(), code, "force")
     for short, code in (aliases or {}).items():
-        for m in re.finditer(rf"\b{re.escape(short)}\b", sentence):
+        for m in re.finditer(_THE_NORTH if short == "the North" else rf"\b{re.escape(short)}\b", sentence):
             add(m.start(), m.end(), code, "force")
     for m in _pattern().finditer(sentence):
         word = m.group(0)

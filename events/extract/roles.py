@@ -23,7 +23,7 @@ _OBSERVED_AFTER = re.compile(
     r"exclusive economic zone|EEZ|[Ff]light [Ii]nformation [Rr]egion|FIR)\b", re.I)
 _OBSERVED_BEFORE = re.compile(
     r"\b(?:against|toward|towards|near|off|approaching|to|into|threat to|threat to both|around|encircl\w*|"
-    r"over|circling|close to|neighbou?ring|surrounding|"
+    r"over|circling|close to|neighbou?ring|surrounding|island of|"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? of|between\s+(?:[\w-]+\s+){1,3}and)\s+"
     r"(?:the\s+|both\s+)?$", re.I)
 _SCRAMBLER_BEFORE = re.compile(r"\b(?:prompting|forcing|causing|leading|led|prompted|forced|(?:intercepted|escorted|"
