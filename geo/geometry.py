@@ -146,6 +146,16 @@ def _distance_km(geom: BaseGeometry, target: BaseGeometry) -> float:
     return projected.distance(Point(0, 0)) / 1000.0
 
 
+@lru_cache(maxsize=256)
+def countries_near(lat: float, lon: float, within_km: float) -> tuple[tuple[str, float], ...]:
+    """(ISO alpha-3, km) of the countries whose territory lies within ``within_km`` of a point, nearest first:
+    the shores of a strait the gazetteer knows only as a point."""
+    pt = Point(lon, lat)
+    isos = _country_tree()[0]
+    near = ((isos[i], distance_to_country_km(pt, isos[i])) for i in polys_tree().query(pt.buffer(within_km / 80.0)))
+    return tuple(sorted(((c, km) for c, km in near if km <= within_km), key=lambda x: x[1]))
+
+
 def distance_to_border_km(geom: GeomLike, iso_a3: str, part: str = "any") -> float:
     """Km from a point, route or area to a country's boundary ("came within 20 km of the
     Russian border"). ``part``: ``any`` boundary, ``coast`` only, or ``land`` borders only.

@@ -6,7 +6,10 @@ import re
 from collections import Counter
 from datetime import date
 
+from geo.geometry import countries_near
+
 from .link import Finding
+from .places import Place
 
 _FRAME = re.compile(r"\b(?:the|its)\s+([a-z]+)(?:['’]s\s+[\w ]{1,20}?)?\s+(?:said|says|reported|announced|stated)\b")
 
@@ -59,6 +62,18 @@ _OWNED_KINDS = frozenset({"strait", "channel", "island", "island group", "archip
                           "airspace"})
 
 
+SHORE_KM = 150.0  # a strait's shores: countries this close to its point ...
+SHORE_SLACK_KM = 50.0  # ... and not much farther than the nearest one
+
+
+def _shores(p: Place) -> list[str]:
+    """The countries either side of a strait the gazetteer gives no single owner (the Taiwan Strait: China and
+    Taiwan; the Korea Strait: Japan and South Korea), whose waters a passage goes between: approached, so
+    observers under the coding rules."""
+    near = countries_near(round(p.lat, 3), round(p.lon, 3), SHORE_KM)
+    return [c for c, km in near if km <= near[0][1] + SHORE_SLACK_KM] if near else []
+
+
 def place_owners_observe(kept: list[Finding]) -> None:
     """The country that owns a strait, island or coast the activity passed is approached, so observes it (the
     coding rules), when the gazetteer gives the place one owner: a passage through the Miyako Strait is
@@ -68,9 +83,13 @@ def place_owners_observe(kept: list[Finding]) -> None:
         if d.type in ("scramble", "exercise") or d.monitor or not d.actors:
             continue
         for p in d.places:
-            if p.iso3 and p.kind in _OWNED_KINDS and p.alias_of is None and p.iso3 not in d.actors \
-                    and p.iso3 not in d.observers:
-                d.observers.append(p.iso3)
+            if p.alias_of is not None or p.kind not in _OWNED_KINDS:
+                continue
+            # the shores only when no one else is reported watching (HMS Tyne followed it through the Strait of
+            # Dover: Britain, not France too)
+            shores = p.kind == "strait" and p.resolved and not d.observers
+            owners = [p.iso3] if p.iso3 else _shores(p) if shores else []
+            d.observers += [c for c in owners if c not in d.actors and c not in d.observers]
 
 
 
