@@ -325,9 +325,13 @@ def _resolve(kind: str, m: re.Match[str], a: Anchor) -> tuple[date, date, str, b
     return None
 
 
+# "at about 06:50 local time (21:50 GMT Tuesday)": the same moment in another time zone, not another date
+_TIME_CONVERSION = re.compile(r"\((?:[^()]{0,20}\s)?(?:GMT|UTC|Zulu)\b[^()]{0,20}\)")
+
+
 def find(sentence: str, a: Anchor) -> list[DateMention]:
     """All date expressions in a sentence, longest first where they overlap, in text order."""
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = [m.span() for m in _TIME_CONVERSION.finditer(sentence)]
     out: list[DateMention] = []
     for kind, pat in _PATTERNS:
         for m in pat.finditer(sentence):

@@ -80,6 +80,10 @@ def _speaks_of_itself(text: str, r: roles.Roles, trigs: list[types.Trigger]) -> 
     return bool(_SELF.search(text, said, first)) or first < said
 
 
+# "appear to have fallen outside its exclusive economic zone": where it did not happen
+_OUTSIDE = re.compile(r"\boutside\s+(?:of\s+)?(?:the\s+)?$", re.I)
+
+
 def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: frozenset[str],
                      left_out: list[tuple[types.Trigger, str]] | None = None,
                      aliases: dict[str, str] | None = None) -> list[Finding]:
@@ -89,7 +93,8 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
         return []
     pls = [p for p in places.find(text, countries)
            if not types._NEG.search(text[types.clause_start(text, p.start):p.start])
-           and not types._WITHOUT.search(text[max(0, p.start - 40):p.start])]
+           and not types._WITHOUT.search(text[max(0, p.start - 40):p.start])
+           and not _OUTSIDE.search(text[max(0, p.start - 20):p.start])]
     mentions = [m for m in actors_mod.find(text, aliases)
                 if not any(p.start <= m.start and m.end <= p.end and not _QUALIFIED_PLACE.search(p.text)
                            and p.kind != "country" for p in pls)]

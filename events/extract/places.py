@@ -26,11 +26,12 @@ _HEAD_AFTER = re.compile(rf"\b(?:{_CAP}\s+){{0,3}}(?:{_HEADS})\b(?:\s+of\s+(?:th
                          r"(?!\s+(?:Fleet|Command|Flotilla|Group|Force|Forces|District)\b|-\d)")
 _HEAD_BEFORE = re.compile(rf"\b(?:Sea|Strait|Straits|Gulf|Bay|Cape|Port|Isle)s?\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})?")
 _ADIZ = re.compile(rf"\b(?-i:(?:{_CAP}(?:['’]s)?\s+){{1,2}})(?:ADIZ|air defen[cs]e identification zone|"
-                   rf"air defen[cs]e zone|airspace)\b|\b[A-Z]ADIZ\b|\bJADIZ\b|\bKADIZ\b|\bCADIZ\b", re.I)
+                   rf"air defen[cs]e zone|airspace|exclusive economic zone|EEZ)\b|"
+                   r"\b[A-Z]ADIZ\b|\bJADIZ\b|\bKADIZ\b|\bCADIZ\b", re.I)
 # "its air defense identification zone", "the island's airspace": the owner is named elsewhere in the sentence
 _OWNED = re.compile(r"\b(?:its|their|the island['’]s|the country['’]s)\s+(?:[\w-]+\s+){0,3}?(?:part of (?:its|the)\s+)?"
-                    r"(?:ADIZ|air defen[cs]e identification zone|air defen[cs]e zone|airspace|territorial waters)\b",
-                    re.I)
+                    r"(?:ADIZ|air defen[cs]e identification zone|air defen[cs]e zone|airspace|territorial waters|"
+                    r"exclusive economic zone|EEZ)\b", re.I)
 _AROUND_ISLAND = re.compile(r"\b(?:waters\s+|areas?\s+)?(?:around|near|off|surrounding)\s+the\s+island\b", re.I)
 _BORDER = re.compile(rf"\b(?:{_CAP}|both countries['’])\s+(?:borders?|territory|coast(?:line)?(?!\s+guard)|waters|"
                      rf"territorial waters)\b")
@@ -113,7 +114,8 @@ def _names_agree(query: str, found: str) -> bool:
 
 
 _QUALIFIED = re.compile(r"^(?P<x>.+?)(?:['’]s)?\s+(?:ADIZ|air defen[cs]e identification zone|air defen[cs]e zone|"
-                        r"airspace|borders?|territory|coast(?:line)?|waters|territorial waters)$", re.I)
+                        r"airspace|borders?|territory|coast(?:line)?|waters|territorial waters|exclusive economic zone|"
+                        r"EEZ)$", re.I)
 
 
 def resolve(p: Place) -> Place:

@@ -29,6 +29,9 @@ PLATFORM_ACTS = (r"flew|flying|sailed|sailing|operating|operated|loitered|loiter
 # Verbs of a sighting: their subject watched, their object's platforms acted ("the Philippine Navy counted
 # 163 Chinese vessels").
 SIGHTED = r"(?:detected|spotted|sighted|tracked|confirmed|counted)"
+# A dash-enclosed aside inside a noun phrase: "two Chinese military drones — one surveillance-attack type and one
+# reconnaissance type — flew ..."
+_ASIDE = r"\s+[—–][^—–.;]{1,80}[—–]"
 _TRIG: dict[str, list[re.Pattern[str]]] = {
     "joint_patrol": [re.compile(p, re.I) for p in (
         r"\b(?:joint|combined)\s+(?:(?:air|aerial|naval|maritime|strategic|bomber|long-range|sea|air-sea|"
@@ -93,6 +96,8 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         r"planes?|flights?|drones?|ships?|vessels?|missions?)\b",
         r"\b(?:launched|fired|test-fired|test-launched|launches|fires)\b[^.;]{0,90}?\bmissiles?\b",
         r"\bmissile (?:launch|test)(?:es)?\b",
+        # "five of the ballistic missiles fired that day landed inside its exclusive economic zone"
+        r"\bmissiles?\s+(?:were\s+|was\s+)?(?:fired|launched)\b",
         # coast-guard and grey-zone actions at sea
         r"\b(?:water[- ]cannon\w*|rammed|ramming|collided with|harass\w*|dangerous (?:manoeuvres|maneuvers)|"
         r"blocked the|boarded|fired on|seized|fired warning shots|dropped bombs|locked (?:its |their )?(?:fire-control "
@@ -108,7 +113,7 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         r"warships|drones|balloons|(?:aircraft )?carriers?|cruisers?|destroyers?|frigates?|corvettes?)\b",
         # a platform at work: "USS Nimitz was operating in the South China Sea", "a Chinese drone flew between
         # Yonaguni and Taiwan", "an Il-20M flew along the coast": the platform's own activity in its clause
-        rf"\b{PLATFORM}(?:\s+[\w'’(),-]+){{0,7}}?\s+(?:(?:was|were|had been|has been|have been)\s+)?"
+        rf"\b{PLATFORM}(?:\s+[\w'’(),-]+|{_ASIDE}){{0,7}}?\s+(?:(?:was|were|had been|has been|have been)\s+)?"
         rf"(?:{PLATFORM_ACTS})\b")],
 }
 # "other" triggers that name a kind of mission, not a verb: a copula before them describes a platform
