@@ -74,6 +74,22 @@ def _shores(p: Place) -> list[str]:
     return [c for c, km in near if km <= near[0][1] + SHORE_SLACK_KM] if near else []
 
 
+LAND_KM = 20.0  # an island the gazetteer gives no owner lies in (or this close to) its country's territory
+# Places whose owner a bomber flight near them approached ("near Kaliningrad", "off Shimane"), besides _OWNED_KINDS
+_APPROACHED_KINDS = frozenset({"city", "town", "port", "capital", "area", "region", "geoarea"})
+
+
+def owners(p: Place, watched: bool) -> list[str]:
+    """Whose place it is: the gazetteer's owner, else the country an island lies in, else a strait's shores
+    (only when no one is reported watching: HMS Tyne followed a corvette through the Strait of Dover makes
+    Britain, not France too, an observer)."""
+    if p.iso3 or not p.resolved:
+        return [p.iso3] if p.iso3 else []
+    if p.kind in ("island", "island group", "archipelago", "peninsula"):
+        return [c for c, _ in countries_near(round(p.lat, 3), round(p.lon, 3), LAND_KM)[:1]]
+    return _shores(p) if p.kind == "strait" and not watched else []
+
+
 def place_owners_observe(kept: list[Finding]) -> None:
     """The country that owns a strait, island or coast the activity passed is approached, so observes it (the
     coding rules), when the gazetteer gives the place one owner: a passage through the Miyako Strait is
@@ -82,14 +98,10 @@ def place_owners_observe(kept: list[Finding]) -> None:
     for d in kept:
         if d.type in ("scramble", "exercise") or d.monitor or not d.actors:
             continue
+        kinds = _OWNED_KINDS | (_APPROACHED_KINDS if d.type == "bomber_approach" else frozenset())
         for p in d.places:
-            if p.alias_of is not None or p.kind not in _OWNED_KINDS:
-                continue
-            # the shores only when no one else is reported watching (HMS Tyne followed it through the Strait of
-            # Dover: Britain, not France too)
-            shores = p.kind == "strait" and p.resolved and not d.observers
-            owners = [p.iso3] if p.iso3 else _shores(p) if shores else []
-            d.observers += [c for c in owners if c not in d.actors and c not in d.observers]
+            if p.alias_of is None and p.kind in kinds:
+                d.observers += [c for c in owners(p, bool(d.observers)) if c not in d.actors and c not in d.observers]
 
 
 

@@ -187,6 +187,10 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
             elif t.type in roles.SUBJECT_ACTS and not joint:
                 subject = roles.subject_actors(d.actors, r, t.start, text)
                 acted_on, d.actors = [c for c in d.actors if c not in subject], subject
+            if t.anaphoric and not any(role == "actor" and m.start < t.start for m, role in r.by_mention):
+                # "The bombers came within 100 km of the Russian exclave": the subject points back, so the actors
+                # are the antecedent's (context), and the countries after the verb were approached
+                acted_on, d.actors = acted_on + d.actors, []
             d.observers = [c for c in r.observed + r.scramblers + sorted(reacting) + r.reporters +
                            ([] if joint else r.hosts) if c not in d.actors]
             d.observers = list(dict.fromkeys(d.observers + acted_on))
@@ -459,6 +463,19 @@ def _field_blocks(drafts: list[Finding], sents: list[sentences.Sentence], anchor
     for k, d in enumerate(out):
         d.key = k
     return out
+
+
+_OPEN_WATERS = re.compile(r"\b(?:international|neutral)\s+(?:waters|airspace)\b", re.I)
+
+
+def _approaches_no_one(d: Finding) -> bool:
+    """Bombers that no country watched or reacted to, over open waters ("flew over the neutral waters of the
+    Barents and Norwegian seas") or their own country's islands, approached no one: the coding rules do not
+    count them."""
+    if d.type != "bomber_approach" or d.observers:
+        return False
+    own = any(set(article.owners(p, watched=True)) & set(d.actors) for p in d.places if p.alias_of is None)
+    return own or any(_OPEN_WATERS.search(e) for e in [d.evidence, *d.merged_evidence])
 
 
 def _confidence(d: Finding) -> float:
@@ -781,6 +798,7 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
     article.issuer_observes(kept, article.issuer(text, kept, heading))
     article.place_owners_observe(kept)
     reactions.owner_reacts(kept)
+    kept = [d for d in kept if not _approaches_no_one(d)]
     background = article.background(kept, anchor.day) if published is not None else set()
     out = []
     for d in kept:

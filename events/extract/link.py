@@ -83,6 +83,11 @@ def _overlap(a: Finding, b: Finding) -> bool:
     return a.date_start <= b.date_end and b.date_start <= a.date_end
 
 
+def _numbers(f: Finding) -> list[str]:
+    """The numbers of a finding's counted assets ("Tu-95MS x2" -> 2), in order."""
+    return sorted(a.rsplit(" x", 1)[-1] for a in f.counts if " x" in a)
+
+
 def compatible(a: Finding, b: Finding, anaphor: bool = False) -> bool:
     """Could a and b be two mentions of one activity? An anaphor ("some of the planes") may add places."""
     if a.type != b.type and not (anaphor and (b.type in _RELATED_TYPES.get(a.type, ()) or
@@ -102,8 +107,8 @@ def compatible(a: Finding, b: Finding, anaphor: bool = False) -> bool:
         return False
     if a.date_explicit and b.date_explicit and (a.date_start, a.date_end) != (b.date_start, b.date_end) and not anaphor:
         return False
-    if a.counts and b.counts and a.counts != b.counts:
-        return False
+    if a.counts and b.counts and a.counts != b.counts and not (anaphor and _numbers(a) == _numbers(b)):
+        return False  # ("the two bombers" may name the two Tu-95MS by kind)
     if a.sentence != b.sentence and (a.share or b.share or is_count_claim(a.evidence) and is_count_claim(b.evidence)):
         return False  # a total and its share by country ("358 times ... those against Russian aircraft, 115")
     if a.closest_km is not None and b.closest_km is not None and a.closest_km != b.closest_km:

@@ -178,7 +178,8 @@ def find(sentence: str, countries: frozenset[str] = frozenset()) -> list[Place]:
             if p.kind == "country" and text.lower() in countries and prep.lower() not in _AROUND:
                 return  # a bare country name is an actor, not where it happened
             city_of = prep.lower() == "of" and re.search(
-                r"\b(?:city|port|town|village|base|island)\s+of\s+(?:the\s+)?$", sentence[:s])
+                r"\b(?:city|port|town|village|base|island|exclave|enclave|region|province|prefecture)\s+of\s+"
+                r"(?:the\s+)?$", sentence[:s])
             if p.kind in ("city", "capital", "town", "port") and prep.lower() not in _CITY_PREPS and not city_of:
                 return  # "Moscow and Beijing", "Shoigu and Wei": people and metonyms, not places
         found.append(p)

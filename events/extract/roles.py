@@ -20,7 +20,7 @@ _OBSERVED_AFTER = re.compile(
     r"(?:\w+\s+)?"
     r"(?:borders?|airspace|territory|coast(?:line)?(?!\s*guard)|waters|territorial waters|ADIZ|"
     r"air defen[cs]e (?:identification )?zone|mainland|islands?|shores?|area of (?:interest|responsibility)|"
-    r"exclusive economic zone|EEZ|[Ff]light [Ii]nformation [Rr]egion|FIR)\b", re.I)
+    r"exclusive economic zone|EEZ|[Ff]light [Ii]nformation [Rr]egion|FIR|exclave|enclave)\b", re.I)
 _OBSERVED_BEFORE = re.compile(
     r"\b(?:against|toward|towards|near|off|approaching|to|into|threat to|threat to both|around|encircl\w*|"
     r"over|circling|close to|neighbou?ring|surrounding|island of|"

@@ -140,8 +140,8 @@ _REACTION = re.compile(r"\b(?:in response|in reaction|response to|responded|(?:a
                        r"to (?:\w+ly\s+)?(?:monitor|intercept|track|shadow|"
                        r"escort|identify|respond|warn|counter|follow)|monitored the situation)\b", re.I)
 _APPROACH_CUE = re.compile(
-    r"\b(?:flights?|flew|fly|flying|missions?|sorties?|approach\w*|came (?:as )?close|close to|near|toward|towards|"
-    r"along|borders?|airspace|coast|off|over|patrol\w*|operat\w+ (?:over|near|in))\b", re.I)
+    r"\b(?:flights?|flew|fly|flying|missions?|sorties?|approach\w*|came (?:as )?close|came within|close to|near|"
+    r"toward|towards|along|borders?|airspace|coast|off|over|patrol\w*|operat\w+ (?:over|near|in))\b", re.I)
 _STRONG_APPROACH = re.compile(r"\b(?:near|close|closer|border|borders|airspace|approach\w*|toward|towards|coast|off|"
                               r"within \d)", re.I)
 _SHIP = re.compile(r"\b(?:warships?|destroyers?|frigates?|corvettes?|cruisers?|vessels?|ships?|carriers?|fleet|"
@@ -418,7 +418,8 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
     if "exercise" in found and "bomber_approach" in found and not _STRONG_APPROACH.search(
             sentence[found["bomber_approach"].start:]):
         del found["bomber_approach"]  # "drills involving a B-52 bomber": a participant, not an approach
-    if "scramble" in found and "bomber_approach" in found and found["bomber_approach"].anaphoric:
+    if "scramble" in found and "bomber_approach" in found and found["bomber_approach"].anaphoric and not _apart(
+            sentence, found["scramble"], found["bomber_approach"]):
         del found["bomber_approach"]  # "scrambled jets to intercept the bombers": a reaction, not a new approach
     if by_platform is not None and found.get("other") is by_platform and (
             any(k in found for k in ("exercise", "scramble")) or MONITOR.search(sentence)):
