@@ -478,6 +478,13 @@ def _approaches_no_one(d: Finding) -> bool:
     return own or any(_OPEN_WATERS.search(e) for e in [d.evidence, *d.merged_evidence])
 
 
+def _one_army_joint_patrol(d: Finding, kept: list[Finding]) -> bool:
+    """ "launched what it called 'joint patrols and exercises'": one military's joint (all-service) patrol
+    told with its drills is the exercise; the coding rules' joint patrol needs two militaries."""
+    return d.type == "joint_patrol" and len(d.actors) == 1 and any(
+        x.type == "exercise" and x.sentence == d.sentence and x.actors == d.actors for x in kept)
+
+
 def _confidence(d: Finding) -> float:
     c = BY_NAME[d.type].confidence
     c += 0.1 if d.date_explicit else -0.1
@@ -798,7 +805,7 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
     article.issuer_observes(kept, article.issuer(text, kept, heading))
     article.place_owners_observe(kept)
     reactions.owner_reacts(kept)
-    kept = [d for d in kept if not _approaches_no_one(d)]
+    kept = [d for d in kept if not _approaches_no_one(d) and not _one_army_joint_patrol(d, kept)]
     background = article.background(kept, anchor.day) if published is not None else set()
     out = []
     for d in kept:

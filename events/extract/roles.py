@@ -57,7 +57,7 @@ _REPORTER_BEFORE = re.compile(r"(?:\b(?:according to|reported by|cited by)|[,\"�
 _LOCATED = re.compile(r"\b(?:at|from|in|near|to)\s+(?:the\s+)?(?:\([\w ]+\)\s+|[A-ZÀ-Þ][\w'’.()-]*\s+){0,4}?"
                       r"[A-ZÀ-Þ][\w'’.()-]*,\s*$")
 _TRAVEL = re.compile(r"\b(?:returned|returning|back|home) from\s+(?:the\s+)?$|\b(?:visit|visits|trip|travel|tour|"
-                     r"stopover|transit)\s+(?:to|in|through)\s+(?:the\s+)?$", re.I)
+                     r"stopovers?|trips|tours|transit)\s+(?:to|in|through)\s+(?:the\s+)?$", re.I)
 _JOIN = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?$", re.I)
 
 

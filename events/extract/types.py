@@ -424,6 +424,9 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
     if by_platform is not None and found.get("other") is by_platform and (
             any(k in found for k in ("exercise", "scramble")) or MONITOR.search(sentence)):
         del found["other"]  # the platform's activity is the drill, or what a reaction met (its own event)
+    if "other" in found and "exercise" in found and "missile" not in found["other"].text.lower() and not _apart(
+            sentence, found["other"], found["exercise"]):
+        del found["other"]  # "aircraft were detected operating ... in a joint combat readiness patrol": the drill
     if "other" in found and _WATCHED_BACK.search(found["other"].text):
         found["other"].monitor = True  # "its forces tracked the ships": watching what was reported before
     mon = MONITOR.search(sentence)  # its own activity, beside the transit or patrol it watched
