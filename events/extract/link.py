@@ -88,6 +88,20 @@ def _numbers(f: Finding) -> list[str]:
     return sorted(a.rsplit(" x", 1)[-1] for a in f.counts if " x" in a)
 
 
+SHORT_SPAN_DAYS = 3  # "on the weekend", "Saturday night into Sunday": a span one told day can be part of
+
+
+def _day_of_short_span(day: Finding, span: Finding) -> bool:
+    """ "on the weekend" and "on Saturday evening" can tell one incident: a single day inside a span of a few
+    days (not a tally's week or month, whose days are other incidents)."""
+    if day.date_start is None or span.date_start is None or day.date_start != day.date_end:
+        return False
+    if is_count_claim(day.evidence) or is_count_claim(span.evidence):
+        return False
+    return (span.date_end - span.date_start).days < SHORT_SPAN_DAYS and span.date_start <= day.date_start <= \
+        span.date_end
+
+
 def compatible(a: Finding, b: Finding, anaphor: bool = False) -> bool:
     """Could a and b be two mentions of one activity? An anaphor ("some of the planes") may add places."""
     if a.type != b.type and not (anaphor and (b.type in _RELATED_TYPES.get(a.type, ()) or
@@ -105,7 +119,8 @@ def compatible(a: Finding, b: Finding, anaphor: bool = False) -> bool:
         a.date_explicit and b.date_explicit)  # an article's joint patrol is one operation, however routed
     if not (anaphor or one_patrol) and a.place_names and b.place_names and not a.place_names & b.place_names:
         return False
-    if a.date_explicit and b.date_explicit and (a.date_start, a.date_end) != (b.date_start, b.date_end) and not anaphor:
+    if a.date_explicit and b.date_explicit and (a.date_start, a.date_end) != (b.date_start, b.date_end) and not (
+            anaphor or _day_of_short_span(a, b) or _day_of_short_span(b, a)):
         return False
     if a.counts and b.counts and a.counts != b.counts and not (anaphor and _numbers(a) == _numbers(b)):
         return False  # ("the two bombers" may name the two Tu-95MS by kind)
@@ -128,8 +143,8 @@ def absorb(keep: Finding, drop: Finding) -> None:
     for p in [] if drop.inherited_places else drop.places:
         if (p.name or p.text).lower() not in names and p.alias_of is None:
             keep.places.append(p)
-    if not keep.date_explicit and drop.date_explicit:
-        keep.take_date(drop)
+    if not keep.date_explicit and drop.date_explicit or keep.date_explicit and _day_of_short_span(drop, keep):
+        keep.take_date(drop)  # (the day, "on Saturday evening", is the more precise of "on the weekend")
         keep.date_explicit = True
     for a in drop.assets:
         if a not in keep.assets and not keep.counts:
@@ -215,5 +230,7 @@ def _renamed_operation(d: Finding, out: list[Finding]) -> Finding | None:
 
 def _same_specifics(a: Finding, b: Finding) -> bool:
     """Two strong mentions are one event when their dates and places agree exactly."""
-    return a.date_explicit and b.date_explicit and (a.date_start, a.date_end) == (b.date_start, b.date_end) and (
+    same_days = (a.date_start, a.date_end) == (b.date_start, b.date_end) or _day_of_short_span(a, b) or \
+        _day_of_short_span(b, a)
+    return a.date_explicit and b.date_explicit and same_days and (
         bool(a.place_names & b.place_names) or not (a.place_names and b.place_names))

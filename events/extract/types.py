@@ -162,6 +162,7 @@ _WITHOUT = re.compile(r"\bwithout\s+(?:ever\s+|actually\s+)?(?:\w+ing\s+)?(?:ent
 # What happens as a habit ("occurs regularly", "aircraft that enter the ADIZ"), unlike a trend ("a rise in the
 # number of US bomber flights"), which reports activity that took place
 _HABIT_WORDS = (r"regularly|routinely|often|frequently|usually|every year|annually|each year|occurs|"
+                r"times (?:a|per|each) (?:year|month|week)|"
                 r"(?:that|which|who) (?:enter|fly|approach|cross|operate|violate)")
 HABIT = re.compile(rf"\b(?:{_HABIT_WORDS})\b", re.I)
 # A general statement: a habit, a trend or a series, not one occurrence
