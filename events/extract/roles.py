@@ -35,7 +35,7 @@ _SCRAMBLER_AFTER = re.compile(
     r"(?:(?<=jets )|(?<=fighters )|(?<=aircraft )|(?<=planes )|(?<=interceptors ))fired (?:\w+ ){0,3}warning)\b", re.I)
 _REPORTER_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:[\w()-]+\s+){0,5}?(?<!been )(?<!was )(?<!were )(?<!being )(?<!also )(?<!first )"
-    r"(?<!later )(?:said|says|reported|reports|"
+    r"(?<!later )(?:said|says|say|reported|reports|"
     r"announced|stated|confirmed|claimed|detected|tracked|spotted|monitored|observed|identified|protested|warned|"
     r"accused)\b", re.I)
 # "Chinese ships spotted in the Bering Sea", "Russian aircraft tracked by radar": the platforms were seen

@@ -89,7 +89,9 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         # the gap between two islands is a strait even when unnamed: "passed between Okinawa Island and Miyako Island"
         r"\b(?:sail\w*|pass\w*|transit\w*|steam\w*|navigat\w*|went|headed)\s+(?:\w+\s+){0,3}?between\s+(?:the\s+)?"
         r"[A-Z][\w'’]*(?:\s+main)?\s+[Ii]sland\s+and\s+(?:the\s+)?[A-Z]\w*(?:\s+Island|jima)\b",
-        r"\btransit(?:ed|s)?\s+(?:of\s+)?(?:the\s+)?[A-Z]\w+\s+(?:Strait|Channel)")],
+        r"\btransit(?:ed|s)?\s+(?:of\s+)?(?:the\s+)?[A-Z]\w+\s+(?:Strait|Channel)",
+        # "another three made the same crossing", "completed the passage": a strait passage told before
+        r"\b(?:completed|made)\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:same\s+)?(?:passage|crossing)\b")],
     "other": [re.compile(p, re.I) for p in (
         r"\b(?:reconnaissance|surveillance|spy|intelligence-gathering|intelligence|electronic (?:warfare|intelligence)|"
         r"anti-submarine|early[- ]warning|maritime patrol|(?<!combat air )patrol)\s+(?:\w+\s+){0,2}?(?:aircraft|"
@@ -123,7 +125,8 @@ MONITOR = re.compile(
     r"\b(?:destroyers?|frigates?|corvettes?|cutters?|minehunters?|patrol (?:ships?|vessels?|aircraft|planes?)|P-3Cs?|"
     r"P-8A?s?|P-1s?|Wildcat|helicopters?|(?:HMS|USS|USCGC|HMCS|HMAS|JS|BRP) [A-Z]\w+|warships?|navy ships?|"
     r"(?:Royal |U\.?S\.? )?Navy|[Cc]oast [Gg]uard)\b"
-    r"[^.;]{0,80}?\b(?:monitored|shadowed|tracked|tailed|escorted|followed|kept watch on|conducted (?:\w+ and )?"
+    r"[^.;]{0,80}?\b(?:monitored|shadowed|tracked|tailed|escorted|followed|stayed with|kept watch on|"
+    r"conducted (?:\w+ and )?"
     r"(?:surveillance|monitoring)|kept (?:a )?(?:close )?"
     r"(?:watch|eye) on|to (?:monitor|shadow|track|tail|"
     r"escort)|escort operations?)\b|"
