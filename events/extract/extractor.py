@@ -32,10 +32,11 @@ _PARTNER = re.compile(r"\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:alli
                       r"navies|forces|militaries)\b", re.I)
 
 
-def _is_joint(text: str, mentions: list[actors_mod.Mention]) -> bool:
-    """Two militaries act together: "joint", "together", or "with" followed by another party ("with Russian
-    ships", "with its allies"); "with water cannon" or "with two destroyers" names a tool or an escort."""
-    for m in _JOINT.finditer(text):
+def _is_joint(text: str, mentions: list[actors_mod.Mention], end: int | None = None) -> bool:
+    """Two militaries act together (told before ``end``, anywhere by default): "joint", "together", or "with"
+    followed by another party ("with Russian ships", "with its allies"); "with water cannon" or "with two
+    destroyers" names a tool or an escort."""
+    for m in _JOINT.finditer(text, 0, len(text) if end is None else end):
         if not m.group("with"):
             return True
         near = text[m.end():m.end() + 30]
@@ -82,6 +83,13 @@ def _speaks_of_itself(text: str, r: roles.Roles, trigs: list[types.Trigger]) -> 
 
 # "appear to have fallen outside its exclusive economic zone": where it did not happen
 _OUTSIDE = re.compile(r"\boutside\s+(?:of\s+)?(?:the\s+)?$", re.I)
+
+
+def _clause_end(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` ends ("... were sent to the Aleutians | after 11 Chinese and Russian
+    vessels were found sailing together"): its acting side is not the next clause's."""
+    m = types.CLAUSE.search(text, pos)
+    return m.start() if m else len(text)
 
 
 def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: frozenset[str],
@@ -184,7 +192,7 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
                                            and role in ("actor", "observed")))
             if owned:
                 acted_on, d.actors = [c for c in d.actors if c not in owned], owned
-            elif t.type in roles.SUBJECT_ACTS and not joint:
+            elif t.type in roles.SUBJECT_ACTS and not _is_joint(text, mentions, _clause_end(text, t.end)):
                 subject = roles.subject_actors(d.actors, r, t.start, text)
                 acted_on, d.actors = [c for c in d.actors if c not in subject], subject
             if t.anaphoric and not any(role == "actor" and m.start < t.start for m, role in r.by_mention):

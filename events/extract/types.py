@@ -236,7 +236,7 @@ def _subject_refers_back(sentence: str, etype: str, start: int) -> bool:
 _NOUN_TRIGGER = re.compile(r"patrols?|exercises?|drills?|war ?games|wargames|maneuvers|manoeuvres|bombers?|"
                            r"aircraft|planes?|flights?|missions?|incursions?|intrusions?|violations?|launch(?:es)?|"
                            r"naval games|live-fire", re.I)
-_CLAUSE = re.compile(r"[,;:(]|\bbut\b|\bwhile\b|\bwhich\b|\bafter\b|\bbefore\b|\bas\b|\bwhen\b")
+CLAUSE = re.compile(r"[,;:(]|\bbut\b|\bwhile\b|\bwhich\b|\bafter\b|\bbefore\b|\bas\b|\bwhen\b")
 
 
 @dataclass
@@ -271,14 +271,14 @@ def is_repeat(sentence: str, etype: str, start: int, end: int) -> bool:
 def clause_start(sentence: str, pos: int) -> int:
     """Start of the clause holding ``pos``: after the last comma, semicolon or conjunction."""
     last = 0
-    for m in _CLAUSE.finditer(sentence, 0, pos):
+    for m in CLAUSE.finditer(sentence, 0, pos):
         last = m.end()
     return last
 
 
 def _clause_of(sentence: str, pos: int) -> str:
     start = clause_start(sentence, pos)
-    m = _CLAUSE.search(sentence, pos)
+    m = CLAUSE.search(sentence, pos)
     return sentence[start:m.start() if m else len(sentence)]
 
 
