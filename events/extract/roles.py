@@ -58,6 +58,8 @@ _LOCATED = re.compile(r"\b(?:at|from|in|near|to)\s+(?:the\s+)?(?:\([\w ]+\)\s+|[
                       r"[A-ZÀ-Þ][\w'’.()-]*,\s*$")
 _TRAVEL = re.compile(r"\b(?:returned|returning|back|home) from\s+(?:the\s+)?$|\b(?:visit|visits|trip|travel|tour|"
                      r"stopovers?|trips|tours|transit)\s+(?:to|in|through)\s+(?:the\s+)?$", re.I)
+# "entered Latvian airspace from Belarus": where it came from, not who flew it
+_CAME_FROM = re.compile(r"\b(?:airspace|territory|waters|border)\s+from\s+(?:the\s+)?$", re.I)
 _JOIN = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?$", re.I)
 
 
@@ -94,7 +96,7 @@ def assign(sentence: str, mentions: list[Mention]) -> Roles:
             role = "scrambler"
         elif re.match(r"^\s*territory\b", right, re.I):
             role = "host"
-        elif _TRAVEL.search(left):
+        elif _TRAVEL.search(left) or _CAME_FROM.search(left):
             role = "located"  # "after President Tsai returned from the United States": a trip, not a party
         elif _LOCATED.search(left) and not re.match(r"^(?:['’]s|\s+(?:and|said|has|had|was|were)\b)", right):
             role = "located"  # "at Šiauliai Air Base, Lithuania", "the centre at Uedem, Germany": where, not who
@@ -177,6 +179,10 @@ _CLAUSE_END = re.compile(r"[;]|,\s*(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:said|says|re
                          r"\bwhen\b|\bbefore\b|\bwhile\b|\bbut\b")
 
 
+# "were scrambled, backed by an Italian AWACS aircraft": the supporting side reacted too
+_SUPPORT = re.compile(r"\b(?:backed|supported|assisted|joined|accompanied) by\s+(?:an?\s+|the\s+)?$", re.I)
+
+
 def _jets_end(text: str, end: int, purpose_at: int) -> int:
     """Where the noun phrase of the jets sent ends: at their purpose, or at the first comma ("Japan also
     scrambled fighters, and protested to Seoul and Moscow": the countries protested to sent no jets)."""
@@ -225,6 +231,7 @@ def reaction_sides(text: str, start: int, end: int, by_mention: list[tuple[Menti
         return Sides(codes(before) or reporters, codes(after))
     purpose = _PURPOSE.search(text, end, stop_at)
     met_from = purpose.start() if purpose else stop_at
-    jets = [] if passive else [m for m in after if m.start < _jets_end(text, end, met_from)]
-    met = [m for m in after if m.start >= (end if passive and not purpose else met_from)]
+    support = [m for m in after if _SUPPORT.search(text, max(end, m.start - 40), m.start)]
+    jets = support + ([] if passive else [m for m in after if m.start < _jets_end(text, end, met_from)])
+    met = [m for m in after if m.start >= (end if passive and not purpose else met_from) and m not in support]
     return Sides(codes(before + jets) or reporters, [c for c in codes(met) if c not in codes(before + jets)])
