@@ -448,8 +448,9 @@ def _field_blocks(drafts: list[Finding], sents: list[sentences.Sentence], anchor
                 asset_sentence = s
         codes = kit_codes or title_codes
         in_block = [d for d in out if d.sentence in idx]
+        # (a reaction that names whom it met already reports their flight: reactions.met_aircraft)
         if not any(d.type != "scramble" and not d.monitor for d in in_block) and asset_sentence is not None \
-                and not any(d.type == "scramble" for d in in_block) and (start or loc):
+                and not any(d.type == "scramble" and d.observers for d in in_block) and (start or loc):
             seen = Finding(type="other", sentence=asset_sentence.index, evidence=asset_sentence.text,
                            actors=list(codes))
             out.insert(next((i for i, d in enumerate(out) if d.sentence > asset_sentence.index), len(out)), seen)

@@ -221,9 +221,11 @@ def reaction_sides(text: str, start: int, end: int, by_mention: list[tuple[Menti
     meets = bool(_MEET_VERB.search(verb))
     passive = bool(_PASSIVE_BEFORE.search(text[max(0, start - 40):start])) or bool(
         meets and _AGENT.match(text[end:]) and not re.match(r"\s*by\s+(?:sending|dispatching)", text[end:]))
+    if passive and not before:
+        # "... when it was intercepted by two J-11s": "it" is the sentence's earlier subject; "Fighters of the
+        # Japan Air Self-Defense Force, were scrambled": the subject before an aside
+        before = [m for m, role in parties if m.start < start and role != "reporter"]
     if meets and passive:
-        if not before:  # "... when it was intercepted by two J-11s": "it" is the sentence's earlier subject
-            before = [m for m, role in parties if m.start < start and role != "reporter"]
         agent = _AGENT.match(text[end:])
         by_at = end + agent.end() if agent else stop_at
         return Sides(codes(m for m in after if m.start >= by_at), codes(before))
