@@ -32,6 +32,10 @@ SIGHTED = r"(?:detected|spotted|sighted|tracked|confirmed|counted)"
 # A dash-enclosed aside inside a noun phrase: "two Chinese military drones — one surveillance-attack type and one
 # reconnaissance type — flew ..."
 _ASIDE = r"\s+[—–][^—–.;]{1,80}[—–]"
+# Someone's airspace ("Japanese airspace", "its airspace", "the airspace of Estonia"): entering it is an
+# incursion; "operated in the airspace about 150 km northwest of Okinawa" only says where a flight was.
+_OWNED_AIRSPACE = (r"(?:\b(?:(?-i:[A-Z])[\w.]*(?:['’]s)?|its|their|our|the (?:country|island)['’]s|territorial|"
+                   r"national|sovereign)\s+(?:[\w-]+\s+){0,2}?airspace\b|\bairspace\s+of\b)")
 _TRIG: dict[str, list[re.Pattern[str]]] = {
     "joint_patrol": [re.compile(p, re.I) for p in (
         r"\b(?:joint|combined)\s+(?:(?:air|aerial|naval|maritime|strategic|bomber|long-range|sea|air-sea|"
@@ -72,7 +76,7 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         r"\b(?:entered|entering|enter|enters|into|inside|within|crossed|crossing|cross|intruded|intruding|"
         r"operat(?:ed|ing) in|flew in|flying in|"
         r"violated|violating|violation of)\b[^.;]{0,60}?(?:\bADIZ\b|\b[A-Z]ADIZ\b|air defen[cs]e identification "
-        r"zone|air defen[cs]e zone|\bairspace\b|median line|territorial (?:waters|sea|boundary))",
+        rf"zone|air defen[cs]e zone|{_OWNED_AIRSPACE}|median line|territorial (?:waters|sea|boundary))",
         # "crossed into Danish waters": a country's waters by its name
         r"\b(?:entered|crossed into|sailed into|intruded into)\s+(?:the\s+)?(?-i:[A-Z][a-z]+)\s+waters\b",
         r"\b(?:ADIZ|airspace|air defen[cs]e zone)\s+(?:violations?|incursions?|intrusions?)\b",
