@@ -48,7 +48,8 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
     "bomber_approach": [re.compile(r"(?<!suicide )(?<!suicide-)\bbombers?\b|\b(?:Tu-95\w*|Tu-160\w*|Tu-22M\w*|H-6\w*|"
                                    r"B-52\w*|B-1B?|B-2A?|B-21)\b(?:\s+[\w-]+){0,3}?\s+(?:missile carriers?|"
                                    r"aircraft|planes?)\b", re.I)],
-    "scramble": [re.compile(r"\bscrambl\w*|\b(?<!\ban )(?<!\bthe )intercept(?:ed|ing|s)?\b|"
+    "scramble": [re.compile(r"\bscrambl\w*|\b(?<!\ban )(?<!\bthe )(?<!\bevery )(?<!\bany )(?<!\beach )"
+                            r"intercept(?:ed|ing|s)?\b|"
                             r"\bfired (?:\w+ ){0,3}warning (?:shots|flares)\b|"
                             # an unsafe intercept: "released flares in front of an Australian navy helicopter"
                             r"\b(?:released|dropped|fired|deployed) flares (?:\w+ ){0,3}?(?:in front of|ahead of|"
