@@ -85,13 +85,6 @@ def _speaks_of_itself(text: str, r: roles.Roles, trigs: list[types.Trigger]) -> 
 _OUTSIDE = re.compile(r"\boutside\s+(?:of\s+)?(?:the\s+)?$", re.I)
 
 
-def _clause_end(text: str, pos: int) -> int:
-    """Where the clause holding ``pos`` ends ("... were sent to the Aleutians | after 11 Chinese and Russian
-    vessels were found sailing together"): its acting side is not the next clause's."""
-    m = types.CLAUSE.search(text, pos)
-    return m.start() if m else len(text)
-
-
 def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: frozenset[str],
                      left_out: list[tuple[types.Trigger, str]] | None = None,
                      aliases: dict[str, str] | None = None) -> list[Finding]:
@@ -192,7 +185,7 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
                                            and role in ("actor", "observed")))
             if owned:
                 acted_on, d.actors = [c for c in d.actors if c not in owned], owned
-            elif t.type in roles.SUBJECT_ACTS and not _is_joint(text, mentions, _clause_end(text, t.end)):
+            elif t.type in roles.SUBJECT_ACTS and not _is_joint(text, mentions, types.clause_end(text, t.end)):
                 subject = roles.subject_actors(d.actors, r, t.start, text)
                 acted_on, d.actors = [c for c in d.actors if c not in subject], subject
             if t.anaphoric and not any(role == "actor" and m.start < t.start for m, role in r.by_mention):

@@ -241,7 +241,7 @@ def _subject_refers_back(sentence: str, etype: str, start: int) -> bool:
 _NOUN_TRIGGER = re.compile(r"patrols?|exercises?|drills?|war ?games|wargames|maneuvers|manoeuvres|bombers?|"
                            r"aircraft|planes?|flights?|missions?|incursions?|intrusions?|violations?|launch(?:es)?|"
                            r"naval games|live-fire", re.I)
-CLAUSE = re.compile(r"[,;:(]|\bbut\b|\bwhile\b|\bwhich\b|\bafter\b|\bbefore\b|\bas\b|\bwhen\b")
+_CLAUSE = re.compile(r"[,;:(]|\bbut\b|\bwhile\b|\bwhich\b|\bafter\b|\bbefore\b|\bas\b|\bwhen\b")
 
 
 @dataclass
@@ -276,15 +276,28 @@ def is_repeat(sentence: str, etype: str, start: int, end: int) -> bool:
 def clause_start(sentence: str, pos: int) -> int:
     """Start of the clause holding ``pos``: after the last comma, semicolon or conjunction."""
     last = 0
-    for m in CLAUSE.finditer(sentence, 0, pos):
+    for m in _CLAUSE.finditer(sentence, 0, pos):
         last = m.end()
     return last
 
 
+def clause_end(sentence: str, pos: int) -> int:
+    """End of the clause holding ``pos``: at the next comma, semicolon or conjunction."""
+    m = _CLAUSE.search(sentence, pos)
+    return m.start() if m else len(sentence)
+
+
+_OTHER_TIME = re.compile(r";|\b(?:after|before|when|while|but)\b")
+
+
+def _told_until(sentence: str, pos: int) -> int:
+    """Where the sentence moves on to another time or activity ("..., a day after North Korea fired a missile")."""
+    m = _OTHER_TIME.search(sentence, pos)
+    return m.start() if m else len(sentence)
+
+
 def _clause_of(sentence: str, pos: int) -> str:
-    start = clause_start(sentence, pos)
-    m = CLAUSE.search(sentence, pos)
-    return sentence[start:m.start() if m else len(sentence)]
+    return sentence[clause_start(sentence, pos):clause_end(sentence, pos)]
 
 
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|could|might|would|possibility|possible|hypothetical|simulat\w+ an? "
@@ -425,8 +438,10 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
             and "missile" not in found["other"].text.lower():
         del found["other"]
     if "exercise" in found and "bomber_approach" in found and not _STRONG_APPROACH.search(
-            sentence[found["bomber_approach"].start:]):
-        del found["bomber_approach"]  # "drills involving a B-52 bomber": a participant, not an approach
+            sentence, found["bomber_approach"].start, _told_until(sentence, found["bomber_approach"].end)):
+        # "drills involving a B-52 bomber": a participant, not an approach ("..., a day after a missile landed off
+        # Hokkaido" is another clause's place)
+        del found["bomber_approach"]
     if "scramble" in found and "bomber_approach" in found and found["bomber_approach"].anaphoric and not _apart(
             sentence, found["scramble"], found["bomber_approach"]):
         del found["bomber_approach"]  # "scrambled jets to intercept the bombers": a reaction, not a new approach
