@@ -8,6 +8,7 @@ conflicting specifics (different explicit dates, counts or distances).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -164,6 +165,11 @@ def best_target(d: Finding, pool: list[Finding]) -> Finding | None:
     return max(cands, key=lambda p: (fuzz.token_set_ratio(p.evidence, d.evidence), -abs(p.sentence - d.sentence)))
 
 
+# "15 of the aircraft crossed the median line": part of what was reported doing something of its own
+_SUBSET = re.compile(r"^\W*(?:\d+|some|most|several|two|three|four|five|six|seven|eight|nine|ten)\s+(?:out\s+)?of\s+"
+                     r"(?:the|them|these|those)\b", re.I)
+
+
 def merge(drafts: list[Finding]) -> list[Finding]:
     """Anaphoric and weak mentions fold into the event they repeat; strong distinct ones stay."""
     out: list[Finding] = []
@@ -186,7 +192,7 @@ def merge(drafts: list[Finding]) -> list[Finding]:
             if renamed is not None:
                 out.append(renamed)
                 continue
-            if not d.strong or any(o.type == d.type for o in out):
+            if not (d.strong or _SUBSET.match(d.evidence)) or any(o.type == d.type for o in out):
                 continue  # "the bomber patrol" with nothing to refer to: context, not an event
         target = best_target(d, out)
         if target is not None and d.repeat and target.type == d.type:

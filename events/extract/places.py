@@ -25,7 +25,9 @@ _HEADS = (r"Sea|Strait|Straits|Gulf|Bay|Channel|Ocean|Peninsula|Island|Islands|I
 _HEAD_AFTER = re.compile(rf"\b(?:{_CAP}\s+){{0,3}}(?:{_HEADS})\b(?:\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})?)?"
                          r"(?!\s+(?:Fleet|Command|Flotilla|Group|Force|Forces|District)\b|-\d)")
 _HEAD_BEFORE = re.compile(rf"\b(?:Sea|Strait|Straits|Gulf|Bay|Cape|Port|Isle)s?\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})?")
-_ADIZ = re.compile(rf"\b(?-i:(?:{_CAP}(?:['’]s)?\s+){{1,2}})(?:ADIZ|air defen[cs]e identification zone|"
+# "Taiwan's northern, central, southwestern and eastern ADIZ": the parts of a zone, listed
+_PARTS = r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?,?\s+(?:and\s+)?)"
+_ADIZ = re.compile(rf"\b(?-i:(?:{_CAP}(?:['’]s)?\s+){{1,2}}){_PARTS}{{0,4}}(?:ADIZ|air defen[cs]e identification zone|"
                    rf"air defen[cs]e zone|airspace|exclusive economic zone|EEZ)\b|"
                    r"\b[A-Z]ADIZ\b|\bJADIZ\b|\bKADIZ\b|\bCADIZ\b", re.I)
 # "its air defense identification zone", "the island's airspace": the owner is named elsewhere in the sentence

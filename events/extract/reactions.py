@@ -124,7 +124,9 @@ def reactors_observe(kept: list[Finding]) -> None:
 
 
 def _located(d: Finding) -> bool:
-    return any(places.named(p) for p in d.places)
+    """The event has a place of its own: one the gazetteer locates, or one its sentence writes that the gazetteer
+    does not know ("Taiwan's northern, central, southwestern and eastern ADIZ")."""
+    return any(places.named(p) or not p.resolved and p.alias_of is None and not d.inherited_places for p in d.places)
 
 
 def near_places(kept: list[Finding], lead: list[places.Place] | None = None) -> None:
