@@ -145,6 +145,7 @@ def _measured_from_named(phrase: str) -> bool:
     """ "about 270 kilometers west of Okidaito Island", "200 nautical miles southeast of the island": a
     distance and bearing from a named feature (or the island the report is about) locates a point, so the
     coding rules keep it as written even when the gazetteer does not know the feature."""
+    phrase = _clean(phrase)  # "... of Okidaito Island." ends a sentence
     if not _MEASURED.match(phrase):
         return False
     anchor = re.split(r"\bof\s+", phrase, maxsplit=1)[-1]
