@@ -49,6 +49,8 @@ SHIP_PREFIXES: dict[str, str] = {
 PLATFORMS: dict[str, str] = {
     r"(?:Tu|Il|IL|An|Ka|Be)-\d{2,3}\w*|A-50\w*|Su-(?:24|25|34|35)\w*": "RUS",
     r"H-6\w*|Y-(?:8|9|20)\w*|KJ-\d{3}\w*|WZ-\d+\w*|J-(?:10|11|15|16|20)\w*|GJ-\d+\w*|TB-001": "CHN",
+    # China's aircraft carriers by name ("the Liaoning and three destroyers", "the carrier Shandong")
+    r"(?:(?<=the )|(?<=carrier ))(?:Liaoning|Shandong|Fujian)": "CHN",
 }
 _NAMED_BEFORE = 30  # a platform right after a country word ("Russian Tu-95", "Polish MiG-29") is that country's
 
@@ -200,10 +202,14 @@ def _platform_patterns() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"), code) for p, code in PLATFORMS.items()]
 
 
+_SEA_AFTER = re.compile(r"\s+(?:Sea|Strait|Ocean|Gulf|Bay)\b")
+
+
 def _add_platforms(sentence: str, found: list[Mention], add: Any) -> None:
     """A platform's designation names its country when no country word does ("a second Il-20 was
     intercepted"): the clause that carries the action then still has an actor."""
-    named = [m for m in found]
+    # ("the East China Sea" names a sea, not China)
+    named = [m for m in found if not _SEA_AFTER.match(sentence, m.end)]
     for pat, code in _platform_patterns():
         if any(x.code == code for x in named):
             continue  # the sentence names the country already: its word carries the role

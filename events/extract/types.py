@@ -108,7 +108,8 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         # coast-guard and grey-zone actions at sea
         r"\b(?:water[- ]cannon\w*|rammed|ramming|collided with|harass\w*|dangerous (?:manoeuvres|maneuvers)|"
         r"blocked the|boarded|fired on|seized|fired warning shots|dropped bombs|locked (?:its |their )?(?:fire-control "
-        r"|targeting )?radar|radar lock|radio challenges?|crossed paths)\b",
+        r"|targeting )?radar|radar lock|(?:aimed|directed|pointed) (?:its |their )?(?:fire-control|targeting) radar|"
+        r"radio challenges?|crossed paths)\b",
         r"\b(?:maritime|sovereignty|coast guard|law[- ]enforcement) patrols?\b",
         # "its ships patrolled waters around Taiwan", "coast guard vessels conducted law-enforcement patrols"
         r"\b(?:ships|vessels|boats|cutters|coast ?guard)\b(?:\s+[\w-]+){0,3}?\s+(?:had\s+)?(?:patrolled|"
