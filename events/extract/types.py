@@ -44,7 +44,11 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
     "exercise": [re.compile(rf"\b(?:{EXERCISE_WORDS})\b", re.I),
                  # carrier flight operations: "fighters and helicopters taking off and landing from its deck"
                  re.compile(r"\b(?:taking off and landing|took off and landed|take-offs and landings|takeoffs and "
-                            r"landings|(?:carrier[- ]based |deck )?flight operations)\b", re.I)],
+                            r"landings|launching from and recovering|launches and recoveries|"
+                            r"(?:carrier[- ]based |deck )?flight operations)\b", re.I),
+                 # "the two carrier groups were training in the western Pacific"
+                 re.compile(r"\b(?:were|was|had been|conducted|held|carried out|completed)\s+(?:[\w-]+\s+){0,2}?"
+                            r"training\b(?!\s+(?:flights?|missions?|sorties?))", re.I)],
     "bomber_approach": [re.compile(r"(?<!suicide )(?<!suicide-)\bbombers?\b|\b(?:Tu-95\w*|Tu-160\w*|Tu-22M\w*|H-6\w*|"
                                    r"B-52\w*|B-1B?|B-2A?|B-21)\b(?:\s+[\w-]+){0,3}?\s+(?:missile carriers?|"
                                    r"aircraft|planes?)\b", re.I)],
