@@ -67,7 +67,7 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
                             r",?\s+(?:were|was|got|get|went)\s+(?:ordered\s+|quickly\s+|already\s+)?airborne\b", re.I),
                  # "dispatched fighter jets", "employed CAP aircraft ... in response", "sent aircraft to monitor":
                  # a reaction only where the sentence says it answered something (_REACTION)
-                 re.compile(r"\b(?:dispatch\w*|deploy(?:ed|ing|s)?|sent|send|launch(?:ed|ing)|employ\w*|mobili[sz]\w*|tasked|"
+                 re.compile(r"\b(?:dispatch\w*|deploy(?:ed|ing|s)?|sent|sends?|launch(?:ed|ing)|employ\w*|mobili[sz]\w*|tasked|"
                             r"sortied|responded)\s+(?:(?:with|by sending)\s+)?(?:[\w-]+\s+){0,4}?(?:fighter jets?|"
                             r"fighters?|jets|warplanes|interceptors|(?:CAP|patrol|military|air force) aircraft|"
                             r"aircraft|planes)\b", re.I),
@@ -151,7 +151,7 @@ _CONDUCT = re.compile(r"\b(?:dangerous|unsafe|aggressive|risky|reckless|unprofes
 _REACTION = re.compile(r"\b(?:in response|in reaction|response to|responded|(?:after|upon|on) (?:detecting|spotting)|"
                        r"to the area|prompt(?:ing|ed) (?:[\w'’-]+\s+){1,4}?to|"
                        r"to (?:\w+ly\s+)?(?:monitor|intercept|track|shadow|"
-                       r"escort|identify|respond|warn|counter|follow)|monitored the situation)\b", re.I)
+                       r"escort|identify|respond|warn|counter|follow|meet)|monitored the situation)\b", re.I)
 _APPROACH_CUE = re.compile(
     r"\b(?:flights?|flew|fly|flying|missions?|sorties?|approach\w*|came (?:as )?close|came within|close to|near|"
     r"toward|towards|along|borders?|airspace|coast|off|over|patrol\w*|operat\w+ (?:over|near|in))\b", re.I)
