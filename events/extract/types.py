@@ -110,7 +110,8 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         # "five of the ballistic missiles fired that day landed inside its exclusive economic zone"
         r"\bmissiles?\s+(?:were\s+|was\s+)?(?:fired|launched)\b",
         # coast-guard and grey-zone actions at sea
-        r"\b(?:water[- ]cannon\w*|rammed|ramming|collided with|harass\w*|dangerous (?:manoeuvres|maneuvers)|"
+        r"\b(?:water[- ]cannon\w*|rammed|ramming|collided with|harass\w*|"
+        r"(?:dangerous|aggressive|unsafe|unprofessional|reckless) (?:manoeuvres?|maneuvers?)|"
         r"blocked the|boarded|fired on|seized|fired warning shots|dropped bombs|locked (?:its |their )?(?:fire-control "
         r"|targeting )?radar|radar lock|(?:aimed|directed|pointed) (?:its |their )?(?:fire-control|targeting) radar|"
         r"radio challenges?|crossed paths)\b",
