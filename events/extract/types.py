@@ -76,7 +76,7 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
                  # fighters watching in the air: "its fighters had monitored the flight", "Su-27s shadowed the drone"
                  re.compile(r"\b(?:fighters?|fighter jets?|interceptors?|Typhoons?|Eurofighters?|Gripens?|F-\d+\w*|"
                             r"Su-(?:27|30|35)\w*|MiG-\d+\w*|J-1\d\w*)\s+(?:[\w-]+\s+){0,2}?(?:had\s+|have\s+)?"
-                            r"(?:monitored|shadowed|tracked|tailed|accompanied)\b", re.I)],
+                            r"(?:monitored|shadowed|tracked|tailed|accompanied|struck|clipped|collided with)\b", re.I)],
     "incursion": [re.compile(p, re.I) for p in (
         r"\b(?:entered|entering|enter|enters|into|inside|within|crossed|crossing|cross|intruded|intruding|"
         r"operat(?:ed|ing) in|flew in|flying in|"
