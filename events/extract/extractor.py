@@ -81,6 +81,8 @@ def _speaks_of_itself(text: str, r: roles.Roles, trigs: list[types.Trigger]) -> 
     return bool(_SELF.search(text, said, first)) or first < said
 
 
+# "encountered a Chinese cruiser sailing with two Russian destroyers": the seen ships' partners
+_SAILING_WITH = re.compile(r"\s+(?:\w+ing\s+)?(?:together\s+)?with\s+(?:the\s+|an?\s+|\w+\s+)?", re.I)
 # "appear to have fallen outside its exclusive economic zone": where it did not happen
 _OUTSIDE = re.compile(r"\boutside\s+(?:of\s+)?(?:the\s+)?$", re.I)
 
@@ -181,8 +183,8 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
             acted_on: list[str] = []
             owned = roles.modifier_actor(r, t.start, text) if types.is_mission_noun(t) else []
             if types.is_sighting(t):  # "the Navy counted 163 Chinese vessels": the vessels' country acted
-                owned = list(dict.fromkeys(m.code for m, role in r.by_mention if t.start < m.start < t.end
-                                           and role in ("actor", "observed")))
+                owned = list(dict.fromkeys(m.code for m, role in r.by_mention if role in ("actor", "observed") and (
+                    t.start < m.start < t.end or _SAILING_WITH.fullmatch(text, t.end, m.start))))
             if owned:
                 acted_on, d.actors = [c for c in d.actors if c not in owned], owned
             elif t.type in roles.SUBJECT_ACTS and not _is_joint(text, mentions, types.clause_end(text, t.end)):

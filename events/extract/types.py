@@ -28,7 +28,7 @@ PLATFORM_ACTS = (r"flew|flying|sailed|sailing|operating|operated|loitered|loiter
                  r"detected|spotted|sighted|observed|tracked|monitored")
 # Verbs of a sighting: their subject watched, their object's platforms acted ("the Philippine Navy counted
 # 163 Chinese vessels").
-SIGHTED = r"(?:detected|spotted|sighted|tracked|confirmed|counted)"
+SIGHTED = r"(?:detected|spotted|sighted|tracked|confirmed|counted|encountered|located)"
 # A dash-enclosed aside inside a noun phrase: "two Chinese military drones — one surveillance-attack type and one
 # reconnaissance type — flew ..."
 _ASIDE = r"\s+[—–][^—–.;]{1,80}[—–]"
