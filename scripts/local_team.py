@@ -6,6 +6,7 @@ servers on one store, and nginx in front of them with deploy/nginx.conf (session
 
 from __future__ import annotations
 
+import getpass
 import os
 import shutil
 import socket
@@ -90,7 +91,9 @@ class Proxy(_Service):
         (self.dir / "tmp").mkdir()
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        conf = render([f"127.0.0.1:{s.port}" for s in servers], f"127.0.0.1:{self.port}")
+        # started as root (CI), nginx's workers would be "nobody", who cannot read a 0700 checkout
+        user = getpass.getuser() if os.geteuid() == 0 else None
+        conf = render([f"127.0.0.1:{s.port}" for s in servers], f"127.0.0.1:{self.port}", user=user)
         (self.dir / "nginx.conf").write_text(conf)
         self._launch([nginx, "-p", str(self.dir), "-c", str(self.dir / "nginx.conf"), "-g", "daemon off;"],
                      self.url + "/_stcore/health", "nginx")

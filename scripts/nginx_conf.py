@@ -32,9 +32,13 @@ def served_folders() -> dict[str, Path]:
     }
 
 
-def render(upstreams: list[str], listen: str, mime_types: Path = MIME_TYPES) -> str:
+def render(upstreams: list[str], listen: str, mime_types: Path = MIME_TYPES, user: str | None = None) -> str:
     """deploy/nginx.conf with ``upstreams`` (host:port of each app server), ``listen`` and the
-    served folders filled in; a clear error when a folder or the MIME table is missing."""
+    served folders filled in; a clear error when a folder or the MIME table is missing.
+
+    ``user``: the account nginx's workers run as (its ``user`` directive), when nginx starts as
+    root: they must be able to read the served folders, which the default ``nobody`` cannot
+    where they sit under a private home or a 0700 checkout."""
     if not upstreams:
         raise ValueError("name at least one app server (host:port)")
     folders = served_folders() | {"MIME_TYPES": mime_types}
@@ -49,6 +53,8 @@ def render(upstreams: list[str], listen: str, mime_types: Path = MIME_TYPES) -> 
         raise ValueError(f"{NGINX_CONF}: its upstream block or listen line was not found")
     for key, path in folders.items():
         conf = conf.replace(f"@{key}@", str(path))
+    if user:
+        conf = conf.replace("worker_processes 1;\n", f"worker_processes 1;\nuser {user};\n", 1)
     return conf
 
 
@@ -57,9 +63,10 @@ def main() -> int:
     ap.add_argument("upstreams", nargs="+", metavar="HOST:PORT", help="the app servers")
     ap.add_argument("--listen", default="127.0.0.1:8080", help="nginx's address (default %(default)s)")
     ap.add_argument("--mime-types", type=Path, default=MIME_TYPES, help="nginx's MIME table (default %(default)s)")
+    ap.add_argument("--user", help="the account nginx's workers run as; it must be able to read the served folders")
     args = ap.parse_args()
     try:
-        sys.stdout.write(render(args.upstreams, args.listen, args.mime_types))
+        sys.stdout.write(render(args.upstreams, args.listen, args.mime_types, args.user))
     except (OSError, ValueError) as exc:
         print(f"nginx_conf: {exc}", file=sys.stderr)
         return 2

@@ -35,6 +35,12 @@ def test_nginx_accepts_the_filled_in_config(tmp_path: Path):
     assert r.returncode == 0, r.stderr
 
 
+def test_workers_run_as_the_named_user():
+    assert "user nobody;" not in render(["127.0.0.1:9001"], "127.0.0.1:9000")
+    conf = render(["127.0.0.1:9001"], "127.0.0.1:9000", user="www-data")
+    assert "worker_processes 1;\nuser www-data;\n" in conf
+
+
 def test_a_missing_folder_or_server_list_is_a_clear_error(tmp_path: Path):
     with pytest.raises(FileNotFoundError, match="mime"):
         render(["127.0.0.1:9001"], "127.0.0.1:9000", mime_types=tmp_path / "mime.types")
