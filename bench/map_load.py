@@ -206,9 +206,11 @@ def report(r: dict) -> None:
         f"bytes to browser      {r['page_bytes'] / 1e3:,.0f} kB page per rerun + "
         f"{r['events_file_bytes'] / 1e6:,.1f} MB drawing file (fetched once, cached) + "
         f"{r['cards_file_bytes'] / 1e6:,.1f} MB cards (on first click)",
-        f"page load -> map      first {fmt(r['load_first_s'])}, warm median {fmt(r['load_warm_s'])}",
-        f"streamlit page ready  median {fmt(r['app_ready_s'])} (title shown); map drawn "
-        f"{fmt(r['load_warm_s'] - r['app_ready_s'] if r['load_warm_s'] else None)} after that",
+        f"page load -> map      first {fmt(r['load_first_s'])}, warm median "
+        + (fmt(r["load_warm_s"]) if r["repeat"] > 1 else "not measured (--repeat 1)"),
+        f"streamlit page ready  median {fmt(r['app_ready_s'])} (title shown)"
+        + (f"; map drawn {fmt(r['load_warm_s'] - r['app_ready_s'] if r['load_warm_s'] else None)} after that"
+           if r["repeat"] > 1 else ""),
         f"filter change -> map  median {fmt(r['filter_change_s'])}",
         f"timeline frame        median {r['frame_ms']['median']:.1f} ms, p95 {r['frame_ms']['p95']:.1f} ms "
         f"({r['frame_ms']['frames']} frames)",
@@ -243,7 +245,7 @@ def main() -> None:
                            cwd=ROOT, check=True, capture_output=True)
             py = python_side(db, args.repeat)
             br = browser_side(browser, db, py["located"], args.repeat, args.timeout)
-            res = {"n": n, **py, **br}
+            res = {"n": n, "repeat": args.repeat, **py, **br}
             if n <= args.baseline_max:
                 res.update(render_both(browser, db, tmp, n, args.timeout))
             results[n] = res
