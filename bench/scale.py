@@ -151,8 +151,8 @@ def table(small: dict, big: dict) -> str:
     lines.append(f"\nnginx's own CPU per page view behind it: {small['nginx_s']:.3f} s (sample), "
                  f"{big['nginx_s']:.3f} s ({big['events']:,} events).")
     lines.append(f"For scale, in the same run: a bare Streamlit page (a title, nothing of ours) cost "
-                     f"{small['bare_cpu_s']:.2f} CPU s per page view under the same {small['sessions']} sessions, "
-                     f"{small['bare_cpu_nginx_s']:.2f} CPU s behind nginx.")
+                 f"{small['bare_cpu_s']:.2f} CPU s per page view under the same {small['sessions']} sessions, "
+                 f"{small['bare_cpu_nginx_s']:.2f} CPU s behind nginx.")
     return "\n".join(lines)
 
 

@@ -151,6 +151,11 @@ class StaleEdit(Exception):
         return self.current.model_copy(update={f: new for f, (_, new) in mine.items()})
 
 
+def _revision(c: sa.Connection) -> int:
+    v = c.execute(sa.select(meta_table.c.value).where(meta_table.c.key == "revision")).scalar()
+    return int(v or 0)
+
+
 class Store:
     """The events of one database. Cheap to create; share one per process (``st.cache_resource``).
 
@@ -172,8 +177,7 @@ class Store:
         """Bumped by every write: a cheap key for caches of what was read (shared by every
         app server on one database, so each sees the others' writes at its next rerun)."""
         with self.engine.connect() as c:
-            v = c.execute(sa.select(meta_table.c.value).where(meta_table.c.key == "revision")).scalar()
-        return int(v or 0)
+            return _revision(c)
 
     def fingerprint(self) -> tuple[str, str, int, int, int]:
         """(url, store id, revision, events, sum of versions): names this store's content for
@@ -181,9 +185,10 @@ class Store:
         another database that reached the same number at the same URL (a file replaced); the
         store id, made at random the first time it is asked for, tells them apart."""
         t = events_table
-        with self.engine.connect() as c:
+        store_id = self._store_id()
+        with self.engine.connect() as c:  # the counts and the revision in one transaction
             n, versions = c.execute(sa.select(sa.func.count(), sa.func.coalesce(sa.func.sum(t.c.version), 0))).one()
-        return self.url, self._store_id(), self.revision(), int(n), int(versions)
+            return self.url, store_id, _revision(c), int(n), int(versions)
 
     def _store_id(self) -> str:
         key = meta_table.c.key == "store_id"

@@ -48,17 +48,19 @@ def get_store() -> GuardedStore:
     return GuardedStore(raw_store(), account())
 
 
-# cache_resource, not cache_data: every rerun of every session gets the same frame object
-# instead of an unpickled copy (1.5 s at 100,000 events). Callers treat it as read-only.
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _fingerprint(url: str, revision: int) -> tuple:
     return raw_store().fingerprint()
 
 
+# The frame's file (events.disk_cache) is written once the page that read it is drawn, not on its way.
+WRITE_AFTER = 5.0  # seconds
+
+
+# cache_resource, not cache_data: every rerun of every session gets the same frame object
+# instead of an unpickled copy (1.5 s at 100,000 events). Callers treat it as read-only.
 # In memory per process, and on disk across restarts (events.disk_cache): a restarted server's
 # first visitor loads what the last run derived from an unchanged store instead of making it again.
-# The frame's file is written once the page that read it is drawn, not on its way.
-WRITE_AFTER = 5.0  # seconds
 @st.cache_resource(show_spinner="Loading events…", max_entries=2)
 def _frame(url: str, revision: int) -> pd.DataFrame:
     return remember("frame", _fingerprint(url, revision), raw_store().frame, write_after=WRITE_AFTER)
@@ -142,9 +144,10 @@ def _map(url: str, revision: int, link: MapLink) -> folium.Map:
     # (map_selection), so a filter change neither rebuilds the map nor re-sends its events.
     # Accounts on: the events travel inside the component to the signed-in session only, never
     # as static files (Streamlit serves static/ to anyone)
-    return events_map(_frame(url, revision), inline=False, link=link, permalink=True,
-                      draw=_packed(url, revision)[0], cards=_packed(url, revision)[1], private=sign_in_required(),
-                      zone_entries=_zone_entries(url, revision), selection=_selection_key(revision))
+    draw, cards = _packed(url, revision)
+    return events_map(_frame(url, revision), inline=False, link=link, permalink=True, draw=draw, cards=cards,
+                      private=sign_in_required(), zone_entries=_zone_entries(url, revision),
+                      selection=_selection_key(revision))
 
 
 def cached_map(link: MapLink) -> folium.Map:
