@@ -11,6 +11,7 @@ upgrading Streamlit or streamlit-folium: their bundles' folders are in the outpu
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import re
 import sys
 from pathlib import Path
@@ -20,14 +21,20 @@ NGINX_CONF = ROOT / "deploy" / "nginx.conf"
 MIME_TYPES = Path("/etc/nginx/mime.types")  # Debian's and most distributions' nginx
 
 
+def _package_dir(name: str) -> Path:
+    """An installed package's folder, found without importing it (importing streamlit_folium
+    starts Streamlit, which warns on stderr outside a running app)."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        raise FileNotFoundError(f"{name} is not installed in this Python environment ({sys.executable})")
+    return Path(spec.origin).parent
+
+
 def served_folders() -> dict[str, Path]:
     """What nginx serves without the app servers, by the placeholder that names it."""
-    import streamlit
-    import streamlit_folium
-
     return {
-        "STREAMLIT_STATIC": Path(streamlit.__file__).parent / "static" / "static",
-        "FOLIUM_COMPONENT": Path(streamlit_folium.__file__).parent / "frontend" / "build",
+        "STREAMLIT_STATIC": _package_dir("streamlit") / "static" / "static",
+        "FOLIUM_COMPONENT": _package_dir("streamlit_folium") / "frontend" / "build",
         "SORTIE_STATIC": ROOT / "static",
     }
 
