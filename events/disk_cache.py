@@ -22,6 +22,7 @@ import platform
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from contextlib import suppress
 from functools import cache
@@ -33,6 +34,11 @@ from events.frame import gc_paused
 T = TypeVar("T")
 ENV = "SORTIE_CACHE_DIR"
 KEEP = 2  # files of each kind: the newest store revisions
+# A put-off write waits for the server to be idle: pickling holds the interpreter (0.7 s for the
+# frame of 100,000 events), which would stall the page still being served (the map's data, its
+# files). Idle = this process used under IDLE_SHARE of a core over IDLE_WINDOW seconds; after
+# IDLE_PATIENCE seconds of a busy server the file is written anyway.
+IDLE_SHARE, IDLE_WINDOW, IDLE_PATIENCE = 0.2, 0.5, 60.0
 _ROOT = Path(__file__).resolve().parent.parent
 _SOURCES = ("events", "maps", "geo")  # the code a cached value may come from
 
@@ -75,9 +81,10 @@ def remember(kind: str, key: Any, compute: Callable[[], T], write_after: float |
     """``compute()``'s value for ``key`` (a repr-able tuple naming what it is derived from),
     from disk when a server made it before, else computed and written for the next run.
 
-    ``write_after``: seconds to wait before writing, in a background thread, so the page that
-    needed the value is not kept waiting for its file (the frame of 100,000 events takes 0.7 s
-    to pickle); the value must then stay unchanged, as the app's cached values do. A missing,
+    ``write_after``: seconds to wait before writing, in a background thread, then until the
+    process is idle (:func:`wait_until_idle`), so the page that needed the value is not kept
+    waiting for its file (the frame of 100,000 events takes 0.7 s to pickle); the value must then
+    stay unchanged, as the app's cached values do. A missing,
     unreadable or half-written file is computed again (and replaced); a failure to write only
     costs the next run its head start. Atomic: written to a temporary file, then renamed, so a
     reader never sees a partial pickle."""
@@ -101,10 +108,26 @@ def remember(kind: str, key: Any, compute: Callable[[], T], write_after: float |
     if write_after is None:
         _write(folder, path, kind, value)
     else:
-        later = threading.Timer(write_after, _write, (folder, path, kind, value))
-        later.daemon = True  # a server stopping meanwhile only loses the head start
-        later.start()
+        def when_idle() -> None:
+            time.sleep(write_after)
+            wait_until_idle()
+            _write(folder, path, kind, value)
+        # daemon: a server stopping meanwhile only loses the head start
+        threading.Thread(target=when_idle, name=f"sortie-cache-{kind}", daemon=True).start()
     return value
+
+
+def wait_until_idle(share: float = IDLE_SHARE, window: float = IDLE_WINDOW, patience: float = IDLE_PATIENCE) -> None:
+    """Return once this process has used less than ``share`` of one core over ``window``
+    seconds (all its threads: the server's requests and script runs), or after ``patience``."""
+    deadline = time.monotonic() + patience
+    used = time.process_time()
+    while time.monotonic() < deadline:
+        time.sleep(window)
+        now = time.process_time()
+        if now - used < share * window:
+            return
+        used = now
 
 
 def _write(folder: Path, path: Path, kind: str, value: Any) -> None:

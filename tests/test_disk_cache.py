@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+import threading
 import time
 from pathlib import Path
 
@@ -117,3 +118,21 @@ def test_another_store_at_the_same_place_and_revision_does_not_share_its_frame(f
     fb = b.fingerprint()
     assert (fa[0], *fa[2:]) == (fb[0], *fb[2:]) and fa != fb  # same URL, revision, count; another store
     assert list(remember("frame", fb, b.frame)["id"]) == ["in-b"] and list(frame_a["id"]) == ["in-a"]
+
+
+def test_a_put_off_write_waits_for_an_idle_process():
+    t0 = time.monotonic()
+    disk_cache.wait_until_idle(window=0.05, patience=5)  # nothing else runs here: idle at the first look
+    assert time.monotonic() - t0 < 1
+
+    def spin(until: float) -> None:  # a whole core, as a server busy with a page
+        while time.monotonic() < until:
+            pass
+
+    busy = threading.Thread(target=spin, args=(time.monotonic() + 0.6,))
+    busy.start()
+    t0 = time.monotonic()
+    disk_cache.wait_until_idle(window=0.05, patience=5)
+    waited = time.monotonic() - t0
+    busy.join()
+    assert 0.4 < waited < 2
