@@ -1,10 +1,13 @@
 """Score the extractor: the development set and each frozen test split, separately; throughput; the seed.
 
     .venv/bin/python bench/extraction.py [--dev FOLDER] [--json] [--min-f1 0.85] [-v]
+    .venv/bin/python bench/extraction.py --dev tests/data/extraction/test_NEW --first-run
 
 Folders under tests/data/extraction/ named ``test_*`` are frozen test splits: their reports were
 written before any rule was changed for them, and their first-run figures are in their FROZEN.md
-(``-v`` lists misses for the development folders only, never for a test split).
+(``-v`` lists misses for the development folders only, never for a test split). Each split's
+first-run counts are in ``first_runs.json``, printed beside its figures now and pooled;
+``--first-run`` records a newly frozen split's (once: a recorded first run is never replaced).
 
 An event matches a gold event when the type is equal, the date windows overlap and a place
 agrees (same gazetteer entry, the same name when the geocoder does not know it, or the gold
@@ -35,6 +38,7 @@ from events.extract.places import Place, resolve  # noqa: E402
 
 DEV = ROOT / "tests" / "data" / "extraction"
 FROZEN_PREFIX = "test_"  # folders scored as frozen test splits, never tuned on (see their FROZEN.md)
+FIRST_RUNS = DEV / "first_runs.json"  # each frozen split's first-run counts, recorded once (--first-run)
 
 
 @dataclass
@@ -210,14 +214,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--min-f1", type=float, default=0.0, help="exit 1 if event F1 is below this")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and spurious events per report")
+    ap.add_argument("--first-run", action="store_true", help="with --dev, a frozen split: record its figures now "
+                    "as its first run (refused if one is recorded)")
     args = ap.parse_args(argv)
+    if args.first_run and not (args.dev and args.dev.name.startswith(FROZEN_PREFIX)
+                               and (args.dev / "MANIFEST.sha256").is_file()):
+        ap.error("--first-run needs --dev naming a frozen split (test_*, with its MANIFEST.sha256 from "
+                 "scripts/freeze_split.py)")
     t0 = time.perf_counter()
     import events.extract.sentences as s
     s._nlp()
     extract("On Friday, two Russian Tu-95MS bombers flew over the Sea of Japan.", date(2021, 11, 23))
     warmup = time.perf_counter() - t0
+    if args.first_run:
+        return _record_first_run(args.dev)
     if args.dev:
         status = _report([args.dev], str(args.dev), args, warmup)
+        print()
+        _print_first_runs([args.dev])
         folders = [args.dev]
     else:
         dev = [DEV] + sorted(p for p in DEV.iterdir() if p.is_dir() and not p.name.startswith(FROZEN_PREFIX)
@@ -234,10 +248,67 @@ def main(argv: list[str] | None = None) -> int:
             if len(group) > 1:
                 status |= _report(group, f"{title}, pooled", args, warmup, verbose=False)
                 print()
+        _print_first_runs(frozen)
         folders = dev + frozen
     if not args.json:
         _throughput(folders, warmup)
     return status
+
+
+def _first_runs() -> dict[str, dict[str, Any]]:
+    runs = json.loads(FIRST_RUNS.read_text(encoding="utf-8"))
+    runs.pop("_about", None)
+    return runs
+
+
+def _first_run_line(name: str, c: Counts, actors_exact: int) -> str:
+    f = c.prf()
+    share = actors_exact / c.tp if c.tp else 0.0
+    return (f"{name}: events P={f['precision']:.3f} R={f['recall']:.3f} F1={f['f1']:.3f}  "
+            f"(tp={c.tp} fp={c.fp} fn={c.fn}), actors exactly right {actors_exact}/{c.tp} ({share:.0%})")
+
+
+def _print_first_runs(frozen: list[Path]) -> None:
+    """Each frozen split's first-run figures and, for several, their pool: the numbers that count."""
+    runs = _first_runs()
+    frozen = [f for f in frozen if f.name.startswith(FROZEN_PREFIX)]
+    if not frozen:
+        return
+    print("== frozen test splits at their first run (first_runs.json) ==")
+    pool, actors = Counts(), 0
+    for folder in frozen:
+        run = runs.get(folder.name)
+        if run is None:
+            print(f"{folder.name}: no first run recorded (bench/extraction.py --dev {_name(folder)} --first-run)")
+            continue
+        c = Counts(run["tp"], run["fp"], run["fn"])
+        print(_first_run_line(f"{folder.name} at {run['commit']}", c, run["actors_exact"]))
+        pool.tp, pool.fp, pool.fn, actors = pool.tp + c.tp, pool.fp + c.fp, pool.fn + c.fn, actors + run["actors_exact"]
+    if len(frozen) > 1:
+        print(_first_run_line(f"pooled, {len(frozen)} splits", pool, actors))
+    print()
+
+
+def _record_first_run(folder: Path) -> int:
+    """Score a newly frozen split and keep its counts as its first run, with the commit scored."""
+    runs = json.loads(FIRST_RUNS.read_text(encoding="utf-8"))
+    if folder.name in runs:
+        print(f"{folder.name}: a first run is recorded already ({runs[folder.name]['commit']}); it is never replaced",
+              file=sys.stderr)
+        return 1
+    import subprocess
+
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
+                            check=True).stdout.strip()
+    if subprocess.run(["git", "status", "--porcelain", "--", "events", "geo", "data"], cwd=ROOT,
+                      capture_output=True, text=True, check=True).stdout.strip():
+        commit += " (with uncommitted changes)"
+    res = evaluate(load(folder, with_seed=False))
+    runs[folder.name] = {"commit": commit, "tp": res.events.tp, "fp": res.events.fp, "fn": res.events.fn,
+                         "actors_exact": res.actors_exact}
+    FIRST_RUNS.write_text(json.dumps(runs, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"recorded in {_name(FIRST_RUNS)}: " + _first_run_line(folder.name, res.events, res.actors_exact))
+    return 0
 
 
 def _name(folder: Path) -> str:

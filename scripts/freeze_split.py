@@ -2,8 +2,9 @@
 
     python scripts/freeze_split.py tests/data/extraction/test_2026_12
 
-Run it once, when the split is written and before any rule is changed for it; then score it
-(``python bench/extraction.py``) and write that first-run figure into the split's FROZEN.md.
+Run it once, when the split is written and before any rule is changed for it; then record its
+first run (``python bench/extraction.py --dev FOLDER --first-run``, kept in first_runs.json and
+printed by every later run) and write that figure into the split's FROZEN.md.
 tests/test_extract_frozen.py fails if a frozen file is edited, added or removed afterwards.
 """
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 
 import pytest
@@ -27,3 +28,17 @@ def test_split_is_unchanged_since_it_was_frozen(split: Path) -> None:
     recorded = dict(reversed(line.split("  ", 1)) for line in manifest.read_text().splitlines() if line)
     assert freeze.digests(split) == recorded
     assert (split / "FROZEN.md").is_file(), "the split's first-run figures belong in its FROZEN.md"
+
+
+@pytest.mark.parametrize("split", SPLITS, ids=[p.name for p in SPLITS])
+def test_split_has_its_first_run_recorded(split: Path) -> None:
+    """bench/extraction.py prints these beside the figures now: each split's counts at its first
+    run, which must add up to the split's gold events as they are."""
+    import json
+
+    runs = json.loads((CORPUS / "first_runs.json").read_text(encoding="utf-8"))
+    assert split.name in runs, f"record it: python bench/extraction.py --dev {split} --first-run"
+    run = runs[split.name]
+    gold = sum(len(json.loads(g.read_text(encoding="utf-8"))["events"]) for g in split.glob("*.gold.json"))
+    assert run["tp"] + run["fn"] == gold
+    assert 0 <= run["actors_exact"] <= run["tp"] and run["fp"] >= 0 and run["commit"]
