@@ -8,6 +8,7 @@ headless Chromium (outside requests blocked) measure:
 1. the first visitor after the server starts: page opened -> all events drawn, on a store no
    server has read yet (just imported), and after a restart (what the last run derived from the
    unchanged store is on disk, events/disk_cache.py: the frame, the map's columns, zone entries);
+   the median of :data:`STARTS` servers each;
 2. a second visitor, the same;
 3. a filter change (the sidebar's 'Event type' set to Exercise, then cleared, in turn) -> the map
    redrawn with the events kept: the median of :data:`CHANGES`;
@@ -42,14 +43,16 @@ from bench.readme import write_section  # noqa: E402
 from bench.synthetic import write_csv  # noqa: E402
 from events.store import Store  # noqa: E402
 
-ROWS = ("first visitor after `streamlit run`, store never read (just imported): page load -> all events drawn",
-        "first visitor after `streamlit run` again (a restart): page load -> all events drawn",
+ROWS = ("first visitor after `streamlit run`, store never read (just imported): page load -> all events drawn, "
+        "median of {starts}",
+        "first visitor after `streamlit run` again (a restart): page load -> all events drawn, median of {starts}",
         "second visitor: page load -> all events drawn",
         "filter change ('Event type' = Exercise, and cleared again) -> map redrawn, median of {changes}",
         "Streamlit server CPU per page view ({n} sessions opened at once)",
         "{n} sessions opened at once: time to map, p50",
         "the same behind deploy/nginx.conf (static files served by nginx): Streamlit CPU per page view")
 KEYS = ("cold_s", "first_s", "second_s", "filter_s", "cpu_s", "p50_s", "cpu_nginx_s")
+STARTS = 3  # server starts measured per store, cold and restarted (one alone moved by a second or two)
 CHANGES = 6  # filter changes measured per store (one alone moved by +-0.15 s between runs)
 RAN_FOR = 15  # s the first server runs on after its visitor: it writes the frame's file 5 s after reading it
 BARE_TITLE = "Bare page"  # the heading of the bare Streamlit page measured for scale
@@ -119,16 +122,27 @@ def measure(browser: Browser, db: str, sessions: int) -> dict[str, float]:
     located = df[df["geometry"].notna() & (df["status"] == "approved")]
     want_all, want_ex = len(located), int((located["type"] == "exercise").sum())
     out = {"events": len(df)}
-    env = {"SORTIE_CACHE_DIR": str(Path(db).with_suffix(".cache"))}  # this store's own, empty
+    cold, first = [], []
+    for run in range(STARTS):  # each a server that never read the store: a cache folder of its own, empty
+        env = {"SORTIE_CACHE_DIR": str(Path(db).with_suffix(f".cache{run}"))}
+        srv = AppServer(db, env=env)
+        try:
+            cold.append(browser.run(load(browser, srv.url, want_all)))
+            if run == STARTS - 1:
+                time.sleep(RAN_FOR)  # its files, for the restarts
+        finally:
+            srv.stop()
+    out["cold_s"] = statistics.median(cold)
+    for _ in range(STARTS - 1):  # restarts on the last one's files; the last restart goes on measuring
+        srv = AppServer(db, env=env)
+        try:
+            first.append(browser.run(load(browser, srv.url, want_all)))
+        finally:
+            srv.stop()
     srv = AppServer(db, env=env)
     try:
-        out["cold_s"] = browser.run(load(browser, srv.url, want_all))
-        time.sleep(RAN_FOR)
-    finally:
-        srv.stop()
-    srv = AppServer(db, env=env)
-    try:
-        out["first_s"] = browser.run(load(browser, srv.url, want_all))
+        first.append(browser.run(load(browser, srv.url, want_all)))
+        out["first_s"] = statistics.median(first)
         out["second_s"] = browser.run(load(browser, srv.url, want_all))
         out["filter_s"] = statistics.median(browser.run(filter_change(browser, srv.url, want_all, want_ex)))
         out["cpu_s"], times = at_once(browser, srv, sessions, want_all)
@@ -158,7 +172,7 @@ def table(small: dict, big: dict) -> str:
     lines = [f"| | sample ({small['events']:,} events) | {big['events']:,} events | ratio |", "|---|---|---|---|"]
     for label, key in zip(ROWS, KEYS, strict=True):
         unit = " CPU s" if key.startswith("cpu") else " s"
-        label = label.format(n=small["sessions"], changes=CHANGES)
+        label = label.format(n=small["sessions"], changes=CHANGES, starts=STARTS)
         lines.append(f"| {label} | {small[key]:.2f}{unit} | {big[key]:.2f}{unit} | {big[key] / small[key]:.2f} |")
     lines.append(f"\nnginx's own CPU per page view behind it: {small['nginx_s']:.3f} s (sample), "
                  f"{big['nginx_s']:.3f} s ({big['events']:,} events).")
