@@ -125,6 +125,19 @@ def test_fuzzy_with_lower_confidence(typo: str, canonical: str) -> None:
     assert loc.raw["method"] == "fuzzy" and 0.5 < loc.raw["confidence"] < 1.0
 
 
+@pytest.mark.parametrize(
+    "name",
+    ["Adak", "Attu", "Soya", "Crete", "Barrow", "Kinloss", "Gogland", "Hualien", "shoal", "Green Island",
+     "Noto Peninsula"],
+)
+def test_no_fuzzy_answer_from_a_namesake(name: str) -> None:
+    """A short name one letter from another place (Adana, Attur, Sofia, Cereté, Kinross, Gotland)
+    or a different name beside a shared word (Greenland, "Nom Peninsula") is not a misspelling
+    of it: no fuzzy answer, so the place stays unknown rather than wrong."""
+    loc = geocode(name)
+    assert loc is None or loc.raw["method"] != "fuzzy", (name, loc.address)
+
+
 def test_fuzzy_threshold_rejects_nonsense() -> None:
     assert geocode("Xqzvbn Wkpt") is None
     assert OfflineGeocoder(fuzzy_cutoff=99.0).geocode("Sea of Okhostk") is None
