@@ -370,7 +370,12 @@ def _drop_listed_totals(kept: list[Finding]) -> list[Finding]:
     return out
 
 
-_OF_THESE = re.compile(r"^\W*(?:Of (?:these|them|those|the [\w,]+(?: [\w-]+)?)|Among them),", re.I)
+_COUNT_WORD = r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|some|most|all|several)"
+# A part of a count told just before: "Of these, 8 aircraft ...", "15 of the aircraft ...", "17 out of 21
+# aircraft ...", "..., with 10 of the aircraft entering ..."
+_OF_THESE = re.compile(rf"^\W*(?:Of (?:these|them|those|the [\w,]+(?: [\w-]+)?)|Among them),|"
+                       rf"(?:^\W*|,\s*(?:with|and|including)\s+){_COUNT_WORD}\s+(?:of|out of)\s+"
+                       rf"(?:the|these|those|them|its|\d{{1,3}})\b", re.I)
 
 
 def _lead_places(sents: list[sentences.Sentence], countries: frozenset[str]) -> list[places.Place]:
@@ -384,14 +389,19 @@ def _lead_places(sents: list[sentences.Sentence], countries: frozenset[str]) -> 
 
 def _drop_subset_tallies(kept: list[Finding]) -> list[Finding]:
     """ "22 PLA aircraft ... were detected today. Of these, 8 aircraft crossed the median line and entered our
-    ADIZ": the daily count is the activity the next sentence reports precisely (an incursion), not a
-    sighting beside it; the coding rules give one event per activity."""
+    ADIZ" (also "17 out of 21 aircraft ...", "..., with 10 of the aircraft entering ..."): the daily count is the
+    activity the part reports precisely (an incursion), not a sighting beside it; the coding rules give one
+    event per activity."""
     drop = set()
     for d in kept:
-        if d.type == "scramble" or not _OF_THESE.match(d.evidence):
+        if d.type == "scramble":
             continue
+        subset = _OF_THESE.search(d.evidence)
+        if subset is None:
+            continue
+        told_in = (d.sentence - 1,) if subset.start() == 0 else (d.sentence,)
         for x in kept:
-            if x.type == "other" and not x.monitor and not x.absorbed and x.sentence == d.sentence - 1 \
+            if x.type == "other" and not x.monitor and not x.absorbed and x.sentence in told_in \
                     and set(x.actors) <= set(d.actors) \
                     and (x.date_start, x.date_end) == (d.date_start, d.date_end):
                 drop.add(id(x))
