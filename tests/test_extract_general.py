@@ -23,3 +23,23 @@ def test_n_out_of_m_in_the_next_sentence_is_a_part_of_the_count() -> None:
     ev = _events("30 PLA aircraft operating around Taiwan were detected today. 12 out of 30 aircraft crossed the "
                  "median line and entered Taiwan's eastern ADIZ.")
     assert [e["type"] for e in ev] == ["incursion"]
+
+
+def test_fighters_sent_in_the_passive_are_a_scramble() -> None:
+    ev = _events("Poland's operational command said a Russian drone entered Polish airspace on Sunday. Two Polish "
+                 "Rafale jets were sent up to identify it.")
+    sc = [e for e in ev if e["type"] == "scramble"]
+    assert sc and sc[0]["actors"] == ["POL"] and "RUS" in sc[0]["observers"]
+
+
+def test_an_escort_by_unnamed_foreign_jets_has_no_known_reactor() -> None:
+    ev = _events("Two Russian Tu-22M3 bombers flew over the neutral waters of the Baltic Sea on Monday, the Russian "
+                 "Defence Ministry said. At times the bombers were escorted by fighter jets of foreign countries.")
+    sc = [e for e in ev if e["type"] == "scramble"]
+    assert len(sc) == 1 and sc[0]["actors"] == [] and sc[0]["observers"] == ["RUS"]
+
+
+def test_an_escort_by_the_bombers_own_fighters_is_no_reaction() -> None:
+    ev = _events("Two Russian Tu-95MS bombers flew over the Sea of Japan on Monday, the Russian Defence Ministry "
+                 "said. The bombers were accompanied by Su-35 fighters of the Russian Aerospace Forces.")
+    assert "scramble" not in [e["type"] for e in ev]

@@ -151,6 +151,8 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
             side = sides[id(t)]
             d.actors = side.reactors or [c for c in list(r.scramblers) or list(r.reporters) or list(r.observed)
                                          if c not in side.met]
+            if types.ESCORTED_BY.match(text, t.start):  # the agent named no country: the reactor is unknown
+                d.escort, d.actors = True, list(side.reactors)
             d.observers = [c for c in side.met or main_actors if c not in d.actors]
             # none in its own clause: the clause it answers ("an Aurora on patrol over the East China Sea was
             # intercepted by PLA fighters") locates it, as the coding rules give a reaction its trigger's places
@@ -548,6 +550,12 @@ def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
                 trigger = op[-1]
         elif d.type == "scramble" and trigger is None and prev and all(p.kind == "country" for p in d.places):
             d.places = [p for p in prev[-1].places if p.alias_of is None]  # same route, another day
+        if d.escort and trigger is not None and set(d.actors) & set(trigger.actors):
+            # "the bombers were escorted by Su-35S fighters of the Russian Aerospace Forces": their own company;
+            # only others' fighters ("as well as by US Air Force F-22s") met them
+            d.actors = [c for c in d.actors if c not in trigger.actors]
+            d.observers = [c for c in trigger.actors if c not in d.actors]
+            d.own_escort = not d.actors
         if trigger is not None:
             d.links.add(trigger.key)
             trigger.links.add(d.key)
@@ -586,12 +594,13 @@ def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
                 if x.type != "scramble" and x.type != d.type:
                     d.links.add(x.key)
         antecedent = [x for x in prev if x.type == d.type] if d.anaphoric else []
-        if d.type == "scramble" and not d.actors:
+        if d.type == "scramble" and not d.actors and not d.escort:
             antecedent = _earlier_reaction(drafts[:i], d)
         if not d.actors and antecedent:
             d.actors = list(antecedent[-1].actors)
             d.inherited_actors = True
-        elif not d.actors and prev and not (d.type == "scramble" and set(prev[-1].actors) <= set(d.observers)):
+        elif not d.actors and prev and not d.escort and not (
+                d.type == "scramble" and set(prev[-1].actors) <= set(d.observers)):
             # (a reaction whose met aircraft are the previous activity's is not by them: "a Su-24 was intercepted")
             d.actors = list(prev[-1].actors)
             d.inherited_actors = True
@@ -794,7 +803,7 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
     reactions.take_trigger_places(drafts)
     drafts = [d for d in drafts if not (d.generic and (not any(p.resolved for p in d.places) or (
         not d.date_explicit and types.HABIT.search(d.evidence))))]
-    drafts = [d for d in drafts if d.date_start is not None or d.anaphoric]
+    drafts = [d for d in drafts if (d.date_start is not None or d.anaphoric) and not d.own_escort]
     kept = merge(drafts)
     kept = [d for d in kept if d.date_start is not None]
     kept = _drop_listed_totals(kept)
