@@ -43,3 +43,19 @@ def test_an_escort_by_the_bombers_own_fighters_is_no_reaction() -> None:
     ev = _events("Two Russian Tu-95MS bombers flew over the Sea of Japan on Monday, the Russian Defence Ministry "
                  "said. The bombers were accompanied by Su-35 fighters of the Russian Aerospace Forces.")
     assert "scramble" not in [e["type"] for e in ev]
+
+
+def test_a_platform_subject_with_an_unknown_verb_and_a_place_is_an_activity() -> None:
+    ev = _events("Two Chinese destroyers skirted the coast of Yonaguni Island on Tuesday, Japan's Joint Staff said.")
+    assert [(e["type"], e["actors"]) for e in ev] == [("other", ["CHN"])]
+    assert ev[0]["places"] == ["Yonaguni Island"]
+
+
+def test_ships_through_a_strait_with_an_unknown_verb_are_a_transit() -> None:
+    ev = _events("Three Russian warships threaded through the Tsugaru Strait on Monday.")
+    assert [(e["type"], e["actors"]) for e in ev] == [("transit", ["RUS"])]
+
+
+def test_what_a_platform_is_or_where_it_is_based_is_no_activity() -> None:
+    assert _events("Chinese warships are based in Sanya on Hainan Island.") == []
+    assert _events("Japanese destroyers were commissioned in Yokosuka last year.") == []

@@ -18,8 +18,8 @@ from events.event_types import BY_NAME
 from events.schema import Event, country_name, new_id
 from geo import demonyms
 
+from . import activity, approach, article, assets, date_attach, dates, places, reactions, roles, sentences, types
 from . import actors as actors_mod
-from . import approach, article, assets, date_attach, dates, places, reactions, roles, sentences, types
 from .link import Finding, merge
 from .textin import clean_input
 
@@ -92,7 +92,7 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
                      aliases: dict[str, str] | None = None) -> list[Finding]:
     text = s.text
     trigs = types.find(text, left_out)
-    if not trigs:
+    if not trigs and not activity.may_tell(text):
         return []
     pls = [p for p in places.find(text, countries)
            if not types._NEG.search(text[types.clause_start(text, p.start):p.start])
@@ -101,6 +101,9 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
     mentions = [m for m in actors_mod.find(text, aliases)
                 if not any(p.start <= m.start and m.end <= p.end and not _QUALIFIED_PLACE.search(p.text)
                            and p.kind != "country" for p in pls)]
+    trigs = trigs or activity.find(text, mentions, pls)  # a platform subject's verb the keywords do not know
+    if not trigs:
+        return []
     r = roles.assign(text, mentions)
     owner_country = (r.observed + r.reporters + r.scramblers or [None])[0]
     if owner_country:
