@@ -59,3 +59,9 @@ def test_ships_through_a_strait_with_an_unknown_verb_are_a_transit() -> None:
 def test_what_a_platform_is_or_where_it_is_based_is_no_activity() -> None:
     assert _events("Chinese warships are based in Sanya on Hainan Island.") == []
     assert _events("Japanese destroyers were commissioned in Yokosuka last year.") == []
+
+
+def test_overnight_is_the_night_before_the_report() -> None:
+    ev = _events("Romania's defence ministry says a Russian drone entered its airspace overnight.", date(2024, 9, 8))
+    inc = next(e for e in ev if e["type"] == "incursion")
+    assert (inc["date_start"], inc["date_end"]) == ("2024-09-07", "2024-09-08")
