@@ -37,7 +37,7 @@ def reporting_country_observes(kept: list[Finding]) -> None:
         return
     (reporter, _), = said.most_common(1)
     for d in kept:
-        if d.type == "scramble" and not d.actors:  # "prompting fighter jets to scramble": the reporter's jets
+        if d.type == "scramble" and not d.actors and not d.escort:  # "prompting fighter jets to scramble"
             d.actors = [reporter]
             d.observers = [c for c in d.observers if c != reporter]
         if _self_reported(d) or _friendly_exercise(d):
@@ -119,7 +119,7 @@ def issuer_observes(kept: list[Finding], issuer: list[str]) -> None:
     code = issuer[0]
     for d in kept:
         if d.type == "scramble":
-            if not d.actors:
+            if not d.actors and not d.escort:
                 d.actors = [code]
             continue
         if d.actors and code not in d.actors and code not in d.observers and not _friendly_exercise(d):

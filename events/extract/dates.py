@@ -192,7 +192,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [(k, re.compile(p, re.I)) for k, 
     ("this_year", r"\b(?:earlier )?this year\b"),
     ("last_year", r"\blast year\b"),
     ("yesterday", r"\byesterday\b"),
-    ("today", r"\b(?:today|this morning|tonight|this afternoon)\b"),
+    ("today", r"\b(?:today|this morning|tonight|this afternoon|earlier in the day)\b"),
+    # the night before the report: its day or the one before
+    ("overnight", r"\b(?:overnight|last night|during the night)\b"),
     ("rel_event", r"\b(?:the (?P<w>same|next|following|second|third) day|(?P<n>a|one|two|three) days? later)\b"),
 ]]
 
@@ -317,6 +319,8 @@ def _resolve(kind: str, m: re.Match[str], a: Anchor) -> tuple[date, date, str, b
         return ref - timedelta(days=1), ref - timedelta(days=1), "day", False
     if kind == "today":
         return ref, ref, "day", False
+    if kind == "overnight":
+        return ref - timedelta(days=1), ref, "range", False
     if kind == "rel_event":
         w = g.get("w")
         n = {"same": 0, "next": 1, "following": 1, "second": 1, "third": 2}.get(w or "", None)

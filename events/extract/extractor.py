@@ -18,8 +18,8 @@ from events.event_types import BY_NAME
 from events.schema import Event, country_name, new_id
 from geo import demonyms
 
+from . import activity, approach, article, assets, date_attach, dates, places, reactions, roles, sentences, types
 from . import actors as actors_mod
-from . import approach, article, assets, date_attach, dates, places, reactions, roles, sentences, types
 from .link import Finding, merge
 from .textin import clean_input
 
@@ -92,7 +92,7 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
                      aliases: dict[str, str] | None = None) -> list[Finding]:
     text = s.text
     trigs = types.find(text, left_out)
-    if not trigs:
+    if not trigs and not activity.may_tell(text):
         return []
     pls = [p for p in places.find(text, countries)
            if not types._NEG.search(text[types.clause_start(text, p.start):p.start])
@@ -101,6 +101,9 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
     mentions = [m for m in actors_mod.find(text, aliases)
                 if not any(p.start <= m.start and m.end <= p.end and not _QUALIFIED_PLACE.search(p.text)
                            and p.kind != "country" for p in pls)]
+    trigs = trigs or activity.find(text, mentions, pls)  # a platform subject's verb the keywords do not know
+    if not trigs:
+        return []
     r = roles.assign(text, mentions)
     owner_country = (r.observed + r.reporters + r.scramblers or [None])[0]
     if owner_country:
@@ -151,6 +154,8 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
             side = sides[id(t)]
             d.actors = side.reactors or [c for c in list(r.scramblers) or list(r.reporters) or list(r.observed)
                                          if c not in side.met]
+            if types.ESCORTED_BY.match(text, t.start):  # the agent named no country: the reactor is unknown
+                d.escort, d.actors = True, list(side.reactors)
             d.observers = [c for c in side.met or main_actors if c not in d.actors]
             # none in its own clause: the clause it answers ("an Aurora on patrol over the East China Sea was
             # intercepted by PLA fighters") locates it, as the coding rules give a reaction its trigger's places
@@ -370,7 +375,12 @@ def _drop_listed_totals(kept: list[Finding]) -> list[Finding]:
     return out
 
 
-_OF_THESE = re.compile(r"^\W*(?:Of (?:these|them|those|the [\w,]+(?: [\w-]+)?)|Among them),", re.I)
+_COUNT_WORD = r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|some|most|all|several)"
+# A part of a count told just before: "Of these, 8 aircraft ...", "15 of the aircraft ...", "17 out of 21
+# aircraft ...", "..., with 10 of the aircraft entering ..."
+_OF_THESE = re.compile(rf"^\W*(?:Of (?:these|them|those|the [\w,]+(?: [\w-]+)?)|Among them),|"
+                       rf"(?:^\W*|,\s*(?:with|and|including)\s+){_COUNT_WORD}\s+(?:of|out of)\s+"
+                       rf"(?:the|these|those|them|its|\d{{1,3}})\b", re.I)
 
 
 def _lead_places(sents: list[sentences.Sentence], countries: frozenset[str]) -> list[places.Place]:
@@ -384,14 +394,19 @@ def _lead_places(sents: list[sentences.Sentence], countries: frozenset[str]) -> 
 
 def _drop_subset_tallies(kept: list[Finding]) -> list[Finding]:
     """ "22 PLA aircraft ... were detected today. Of these, 8 aircraft crossed the median line and entered our
-    ADIZ": the daily count is the activity the next sentence reports precisely (an incursion), not a
-    sighting beside it; the coding rules give one event per activity."""
+    ADIZ" (also "17 out of 21 aircraft ...", "..., with 10 of the aircraft entering ..."): the daily count is the
+    activity the part reports precisely (an incursion), not a sighting beside it; the coding rules give one
+    event per activity."""
     drop = set()
     for d in kept:
-        if d.type == "scramble" or not _OF_THESE.match(d.evidence):
+        if d.type == "scramble":
             continue
+        subset = _OF_THESE.search(d.evidence)
+        if subset is None:
+            continue
+        told_in = (d.sentence - 1,) if subset.start() == 0 else (d.sentence,)
         for x in kept:
-            if x.type == "other" and not x.monitor and not x.absorbed and x.sentence == d.sentence - 1 \
+            if x.type == "other" and not x.monitor and not x.absorbed and x.sentence in told_in \
                     and set(x.actors) <= set(d.actors) \
                     and (x.date_start, x.date_end) == (d.date_start, d.date_end):
                 drop.add(id(x))
@@ -538,6 +553,12 @@ def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
                 trigger = op[-1]
         elif d.type == "scramble" and trigger is None and prev and all(p.kind == "country" for p in d.places):
             d.places = [p for p in prev[-1].places if p.alias_of is None]  # same route, another day
+        if d.escort and trigger is not None and set(d.actors) & set(trigger.actors):
+            # "the bombers were escorted by Su-35S fighters of the Russian Aerospace Forces": their own company;
+            # only others' fighters ("as well as by US Air Force F-22s") met them
+            d.actors = [c for c in d.actors if c not in trigger.actors]
+            d.observers = [c for c in trigger.actors if c not in d.actors]
+            d.own_escort = not d.actors
         if trigger is not None:
             d.links.add(trigger.key)
             trigger.links.add(d.key)
@@ -576,12 +597,13 @@ def _contextualise(drafts: list[Finding], anchor: dates.Anchor) -> None:
                 if x.type != "scramble" and x.type != d.type:
                     d.links.add(x.key)
         antecedent = [x for x in prev if x.type == d.type] if d.anaphoric else []
-        if d.type == "scramble" and not d.actors:
+        if d.type == "scramble" and not d.actors and not d.escort:
             antecedent = _earlier_reaction(drafts[:i], d)
         if not d.actors and antecedent:
             d.actors = list(antecedent[-1].actors)
             d.inherited_actors = True
-        elif not d.actors and prev and not (d.type == "scramble" and set(prev[-1].actors) <= set(d.observers)):
+        elif not d.actors and prev and not d.escort and not (
+                d.type == "scramble" and set(prev[-1].actors) <= set(d.observers)):
             # (a reaction whose met aircraft are the previous activity's is not by them: "a Su-24 was intercepted")
             d.actors = list(prev[-1].actors)
             d.inherited_actors = True
@@ -784,7 +806,7 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
     reactions.take_trigger_places(drafts)
     drafts = [d for d in drafts if not (d.generic and (not any(p.resolved for p in d.places) or (
         not d.date_explicit and types.HABIT.search(d.evidence))))]
-    drafts = [d for d in drafts if d.date_start is not None or d.anaphoric]
+    drafts = [d for d in drafts if (d.date_start is not None or d.anaphoric) and not d.own_escort]
     kept = merge(drafts)
     kept = [d for d in kept if d.date_start is not None]
     kept = _drop_listed_totals(kept)

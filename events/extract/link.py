@@ -54,6 +54,8 @@ class Finding:
     share: bool = False  # one country's part of a tally ("those against Russian aircraft rose to 115")
     listed: bool = False  # under a date heading of a list ("11 June (Tuesday). ..."): one item of a tally
     answers: int | None = None  # a reaction's trigger (its key): the reaction takes its places
+    escort: bool = False  # "were escorted by <fighters>": only the agent reacts, possibly unnamed ("foreign jets")
+    own_escort: bool = False  # ... by the escorted side's own fighters: company, no reaction (dropped)
     merged_evidence: list[str] = field(default_factory=list)
     absorbed: set[int] = field(default_factory=set)  # keys of drafts folded into this one
     notes: list[str] = field(default_factory=list)  # for the reviewer, saved in the event's notes

@@ -31,7 +31,11 @@ _ADIZ = re.compile(rf"\b(?-i:(?:{_CAP}(?:['’]s)?\s+){{1,2}}){_PARTS}{{0,4}}(?:
                    rf"air defen[cs]e zone|airspace|exclusive economic zone|EEZ)\b|"
                    r"\b[A-Z]ADIZ\b|\bJADIZ\b|\bKADIZ\b|\bCADIZ\b", re.I)
 # "its air defense identification zone", "the island's airspace": the owner is named elsewhere in the sentence
-_OWNED = re.compile(r"\b(?:its|their|the island['’]s|the country['’]s)\s+(?:[\w-]+\s+){0,3}?(?:part of (?:its|the)\s+)?"
+# "the southwestern part of its ADIZ": a part of the zone is where the text locates the event, kept as written
+_ZONE_PART = (r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+(?:part|portion|"
+              r"corner|section|sector|edge)s?\s+of\s+)?")
+_OWNED = re.compile(r"\b" + _ZONE_PART + r"(?:its|their|our|the island['’]s|the country['’]s)\s+"
+                    r"(?:[\w-]+\s+){0,3}?(?:part of (?:its|the)\s+)?"
                     r"(?:ADIZ|air defen[cs]e identification zone|air defen[cs]e zone|airspace|territorial waters|"
                     r"exclusive economic zone|EEZ)\b", re.I)
 _AROUND_ISLAND = re.compile(r"\b(?:waters\s+|areas?\s+)?(?:around|near|off|surrounding)\s+the\s+island\b", re.I)

@@ -157,7 +157,7 @@ def owner_reacts(kept: list[Finding]) -> None:
     by_key = _by_key(kept)
     for d in kept:
         answered = by_key.get(d.answers) if d.answers is not None else None
-        if d.type == "scramble" and not d.actors and answered is not None and answered.type == "incursion" \
-                and answered.observers:
+        if d.type == "scramble" and not d.actors and not d.escort and answered is not None \
+                and answered.type == "incursion" and answered.observers:
             d.actors = [answered.observers[0]]
             d.observers = [c for c in d.observers if c != d.actors[0]]

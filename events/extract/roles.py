@@ -168,7 +168,7 @@ def modifier_actor(r: Roles, start: int, text: str) -> list[str]:
 
 # Verbs whose object is what was met ("intercepted two Tu-95s"), as opposed to verbs whose object is the
 # jets sent ("scrambled F-15s to intercept ...").
-_MEET_VERB = re.compile(r"intercept|escort|shadow|follow|track|warning|identif|met\b|flares", re.I)
+_MEET_VERB = re.compile(r"intercept|escort|shadow|follow|track|warning|identif|met\b|flares|accompan|tail", re.I)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|be|is|are)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _AGENT = re.compile(r"^[^,;]{0,60}?\bby\b|^[^;]{0,30}?\bby\b(?!\s+(?:sending|dispatching))", re.I)
 # Where the jets' purpose starts: what follows is the aircraft they went to meet.

@@ -36,6 +36,21 @@ _ASIDE = r"\s+[—–][^—–.;]{1,80}[—–]"
 # incursion; "operated in the airspace about 150 km northwest of Okinawa" only says where a flight was.
 _OWNED_AIRSPACE = (r"(?:\b(?:(?-i:[A-Z])[\w.]*(?:['’]s)?|its|their|our|the (?:country|island)['’]s|territorial|"
                    r"national|sovereign)\s+(?:[\w-]+\s+){0,2}?airspace\b|\bairspace\s+of\b)")
+# Fighters and interceptors, by kind or designator: the aircraft a country sends up to meet others.
+FIGHTER = (r"(?:fighter jets?|fighter aircraft|fighters?|interceptors?|jets|warplanes|F-\d{1,3}\w*|F/A-18\w*|CF-18\w*|"
+           r"Su-(?:27|30|33|35|57)\w*|MiG-\d+\w*|J-(?:7|8|10|11|15|16|20)\w*|Typhoons?|Eurofighters?|Gripens?|"
+           r"Rafales?|Mirages?|Tornados?)")
+# Fighters sent in the passive voice, with a purpose or a base after: "Two F-16s were sent up to monitor the
+# airspace", "the Gripens were dispatched from Ronneby"; the verb is the trigger, the fighters just before it
+_SENT_PASSIVE = re.compile(r"\b(?:were|was|had been|have been)\s+(?:quickly\s+|immediately\s+|also\s+|then\s+)?"
+                           r"(?:launched|dispatched|sent up|sent aloft|sent|ordered up)\b(?=\s+(?:to|from|in response|"
+                           r"after|toward|towards)\b)", re.I)
+# "the bombers were escorted by foreign fighter jets", "was accompanied by two F-16s": a passive meeting whose
+# agent, after the verb, is the fighters (a participle after a comma, "escorted by Finnish Hornets", names
+# company, not a reaction)
+ESCORTED_BY = re.compile(rf"(?:(?<=were )|(?<=was )|(?<=been )|(?<=being ))(?:escorted|accompanied|shadowed|tailed|"
+                         rf"met)(?=\s+by\s+(?:[\w-]+\s+){{0,4}}?{FIGHTER}\b)", re.I)
+_FIGHTER_BEFORE = re.compile(rf"\b{FIGHTER}(?:\s+[\w()-]+){{0,3}}?\s+$", re.I)
 _TRIG: dict[str, list[re.Pattern[str]]] = {
     "joint_patrol": [re.compile(p, re.I) for p in (
         r"\b(?:joint|combined)\s+(?:(?:air|aerial|naval|maritime|strategic|bomber|long-range|sea|air-sea|"
@@ -63,7 +78,7 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
                             # air policing: "They identified and escorted an An-26", "a Tu-134 was identified"
                             r"\b(?:visually\s+)?identif(?:ied|y) and (?:escort|shadow)\w*\b|"
                             r"(?<=(?:was|ere) )(?:visually )?identified\b(?! as)|"
-                            r"\b(?:fighters?|jets?|F-\d+\w*|Typhoons?|Eurofighters?|interceptors?|Gripens?)\b(?:,?\s+[\w-]+){0,6}?"
+                            rf"\b(?:{FIGHTER}|jet)\b(?:,?\s+[\w-]+){{0,6}}?"
                             r",?\s+(?:were|was|got|get|went)\s+(?:ordered\s+|quickly\s+|already\s+)?airborne\b", re.I),
                  # "dispatched fighter jets", "employed CAP aircraft ... in response", "sent aircraft to monitor":
                  # a reaction only where the sentence says it answered something (_REACTION)
@@ -71,12 +86,13 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
                             r"sortied|responded)\s+(?:(?:with|by sending)\s+)?(?:[\w-]+\s+){0,4}?(?:fighter jets?|"
                             r"fighters?|jets|warplanes|interceptors|(?:CAP|patrol|military|air force) aircraft|"
                             r"aircraft|planes)\b", re.I),
+                 # "escorted ... away", "shadowed by Typhoons"
                  re.compile(r"\bescort(?:ed|ing)\s+(?:\w+\s+){0,4}?(?:out|away)\b|\bshadowed by\s+(?:\w+\s+){0,3}?"
                             r"(?:fighters?|jets|aircraft|Typhoons|Eurofighters|F-\d+\w*)", re.I),
                  # fighters watching in the air: "its fighters had monitored the flight", "Su-27s shadowed the drone"
-                 re.compile(r"\b(?:fighters?|fighter jets?|interceptors?|Typhoons?|Eurofighters?|Gripens?|F-\d+\w*|"
-                            r"Su-(?:27|30|35)\w*|MiG-\d+\w*|J-1\d\w*)\s+(?:[\w-]+\s+){0,2}?(?:had\s+|have\s+)?"
-                            r"(?:monitored|shadowed|tracked|tailed|accompanied|struck|clipped|collided with)\b", re.I)],
+                 re.compile(rf"\b{FIGHTER}\s+(?:[\w-]+\s+){{0,2}}?(?:had\s+|have\s+)?"
+                            r"(?:monitored|shadowed|tracked|tailed|accompanied|struck|clipped|collided with)\b", re.I),
+                 _SENT_PASSIVE, ESCORTED_BY],
     "incursion": [re.compile(p, re.I) for p in (
         r"\b(?:entered|entering|enter|enters|into|inside|within|crossed|crossing|cross|intruded|intruding|"
         r"operat(?:ed|ing) in|flew in|flying in|"
@@ -373,8 +389,10 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
                     continue  # "They passed between X Island and Y Island": ships unless aircraft are named
                 if etype == "scramble" and pat is not _TRIG["scramble"][0] and not _REACTION.search(sentence) and \
                         not m.group(0).lower().startswith(("escort", "shadowed", "responded")) and \
-                        pat is not _TRIG["scramble"][3]:
+                        pat is not ESCORTED_BY and pat is not _TRIG["scramble"][3]:
                     continue  # "China deployed aircraft around Taiwan" is the activity itself, not a reaction
+                if pat is _SENT_PASSIVE and not _FIGHTER_BEFORE.search(sentence, 0, m.start()):
+                    continue  # "the ships were sent to the area": only fighters sent up are a scramble
                 if etype == "scramble" and m.group(0).lower() == "took off" and not (
                         _REACTION.search(sentence, m.end()) or re.match(r"\s+(?:twice|again|\w+ times)\b",
                                                                           sentence[m.end():])):
