@@ -46,6 +46,35 @@ def test_done_when_names(query: str, name: str, lat: float, lon: float, km: floa
     assert loc.raw["confidence"] == 1.0 and loc.raw["source"]
 
 
+# Report names the gazetteer once missed (None, or a namesake far away: Kronstadt -> Brașov,
+# Christianso -> Christiana, Pacific -> Pacifica). Coordinates from each place's Wikipedia
+# article, the source its curated.csv row names.
+@pytest.mark.parametrize(
+    ("query", "name", "lat", "lon"),
+    [
+        ("Pag-asa Island", "Thitu Island", 11.05222, 114.28333),
+        ("Escoda Shoal", "Sabina Shoal", 9.75, 116.467),
+        ("Julian Felipe Reef", "Whitsun Reef", 9.99389, 114.6575),
+        ("Ulleung-do Island", "Ulleungdo", 37.50111, 130.85639),
+        ("Yeonpyeong Island", "Yeonpyeong Island", 37.66667, 125.69639),
+        ("Ogasawara Islands", "Bonin Islands", 27.71833, 142.09972),
+        ("Cape Soya", "Cape Sōya", 45.5228, 141.9367),
+        ("Bjørnøya", "Bear Island (Svalbard)", 74.44, 19.0475),
+        ("Bering Strait", "Bering Strait", 66.5, -169.0),
+        ("St. Lawrence Island", "St. Lawrence Island", 63.36222, -170.26722),
+        ("Great Belt", "Great Belt", 55.333, 11.0),
+        ("Kronstadt", "Kronstadt", 59.99083, 29.77472),
+        ("Christianso", "Ertholmene", 55.32, 15.18778),
+        ("Ämari Air Base", "Ämari Air Base", 59.26222, 24.21861),
+        ("BRP Sierra Madre", "Second Thomas Shoal", 9.74, 115.87),
+    ],
+)
+def test_sourced_report_places(query: str, name: str, lat: float, lon: float) -> None:
+    loc = geocode(query)
+    assert loc is not None and loc.address == name, loc
+    assert near(loc, lat, lon, 3)
+
+
 @pytest.mark.parametrize(
     ("alias", "canonical"),
     [
