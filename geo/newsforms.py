@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .demonyms import NOUNS, PLACES
+from .normalize import FEATURE_WORDS
 
 # Leading words that say where relative to a place, not which place.
 _LEAD = frozenset(
@@ -28,8 +29,8 @@ _TRAIL = {
 DEMONYMS = PLACES
 # Owners in "Japan's Okushiri Island", "Alaska's Kiska Island": the place is what follows.
 OWNERS = NOUNS | frozenset(PLACES.values())
-# What is left after an owner must name something: "Japan's sea" is not a place called "Sea".
-_FEATURE_WORDS = frozenset("sea seas island islands strait gulf bay coast waters ocean base port".split())
+# What is left after an owner must name something: "Japan's sea" is not a place called "Sea"
+# (normalize.FEATURE_WORDS).
 
 
 def variants(tokens: list[str]) -> Iterator[tuple[list[str], str]]:
@@ -66,7 +67,7 @@ def _with_demonym(toks: list[str], qualifier: str, only_changed: bool = False) -
                 yield DEMONYMS[head].split(), qualifier or "near"
     for i in range(min(3, len(toks) - 1)):
         rest = toks[i + 1:]
-        if " ".join(toks[: i + 1]) in OWNERS and not all(t in _FEATURE_WORDS or t in _LEAD for t in rest):
+        if " ".join(toks[: i + 1]) in OWNERS and not all(t in FEATURE_WORDS or t in _LEAD for t in rest):
             yield rest, qualifier
     if text.endswith(" s") and len(toks) > 1:  # stray possessive
         yield toks[:-1], qualifier

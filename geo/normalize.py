@@ -23,6 +23,12 @@ _TOKEN_SYNONYMS = {
     "g": "gulf", "b": "bay", "chan": "channel",
 }
 
+# Generic words of place names: alone they name no place ("the strait", "Sea"), and a lookup of
+# nothing else answers nothing rather than whatever lists them as an alternate name.
+FEATURE_WORDS = frozenset(
+    "sea seas island islands strait gulf bay coast waters ocean base port peninsula channel shoal reef "
+    "cape harbor harbour".split())
+
 _PUNCT = re.compile(r"[\s\-\u2010-\u2015_/,.;:!?()\[\]{}\"“”‘’'`´·•|+*&#@%^~<>=]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
@@ -42,15 +48,17 @@ def _strip_accents(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-case, accent-free tokens with synonyms applied and stop words removed."""
+    """Lower-case, accent-free tokens with synonyms applied (in names of two words or more) and
+    stop words removed."""
     text = _strip_accents(unicodedata.normalize("NFKC", text)).casefold()
     text = text.replace("'s ", " ").replace("’s ", " ")
     if text.endswith("'s") or text.endswith("’s"):
         text = text[:-2]
+    words = [tok for tok in _PUNCT.split(text) if tok and tok not in _STOP]
+    if len(words) == 1:  # a name of one word is no abbreviation: "Pen" the town, not "peninsula"
+        return words
     out: list[str] = []
-    for tok in _PUNCT.split(text):
-        if not tok or tok in _STOP:
-            continue
+    for tok in words:
         out.extend(_TOKEN_SYNONYMS.get(tok, tok).split())
     return out
 

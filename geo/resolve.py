@@ -20,7 +20,7 @@ from .fuzzy import FuzzyIndex
 from .gazetteer import Gazetteer, Place
 from .match import Match, precision_of
 from .newsforms import variants
-from .normalize import MAX_QUERY_CHARS, clean, has_letters, key, tokens
+from .normalize import FEATURE_WORDS, MAX_QUERY_CHARS, clean, has_letters, key, tokens
 from .phrases import Phrase, parse
 
 FUZZY_CUTOFF = 85.0  # rapidfuzz ratio (0-100) below which a fuzzy match is not offered
@@ -99,7 +99,7 @@ class Resolver:
                 *, phrases: bool) -> list[Match]:
         """Ranked matches for cleaned text; ``phrases=False`` for a phrase's anchors (one level only)."""
         toks = tokens(text)
-        if not toks:
+        if not toks or all(t in FEATURE_WORDS for t in toks):  # "the strait", "Sea": no place named
             return []
         matches = self._exact(toks, 1.0, "exact", "")
         if not matches and ("(" in text or "/" in text):

@@ -231,6 +231,8 @@ _LATIN_PROPER = re.compile(r"^[A-Z][A-Za-z\u00c0-\u024f' .\-]+$")
 def _keep_alt(name: str, big: bool) -> bool:
     """Alternate city names worth indexing: proper Latin forms, and Cyrillic/CJK/Hangul for
     big cities (the rest of GeoNames' alternates are mostly machine romanisations)."""
+    if re.fullmatch(r"[A-Z]{2,4}", name):  # an airport or other code ("SEA" for Seattle), not a name
+        return False
     if _LATIN_PROPER.match(name):
         return True
     if not big:

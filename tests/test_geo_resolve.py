@@ -224,3 +224,16 @@ def test_adiz_areas_keep_their_sources() -> None:
 def test_reverse_names_the_sea() -> None:
     loc = OfflineGeocoder().reverse((40.0, 135.0))
     assert loc is not None and loc.address == "Sea of Japan"
+
+
+@pytest.mark.parametrize("word", ["strait", "the strait", "Sea", "island", "peninsula", "bay", "shoal"])
+def test_a_generic_word_alone_names_no_place(word: str) -> None:
+    """Not Stuttgart (its airport code STR read as 'Str.'), Seattle (SEA), Iceland ('Island' in
+    German), George Town or a town called Pen: a report's "the strait" is no place by itself."""
+    assert geocode(word) is None
+
+
+def test_abbreviations_still_read_in_longer_names() -> None:
+    assert geocode("Miyako Str.").address == "Miyako Strait"
+    assert geocode("Str. of Hormuz").address == "Strait of Hormuz"
+    assert geocode("Pen").raw["kind"] == "city"  # a one-word name is no abbreviation
