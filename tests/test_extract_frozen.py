@@ -34,8 +34,6 @@ def test_split_is_unchanged_since_it_was_frozen(split: Path) -> None:
 def test_split_has_its_first_run_recorded(split: Path) -> None:
     """bench/extraction.py prints these beside the figures now: each split's counts at its first
     run, which must add up to the split's gold events as they are."""
-    import json
-
     runs = json.loads((CORPUS / "first_runs.json").read_text(encoding="utf-8"))
     assert split.name in runs, f"record it: python bench/extraction.py --dev {split} --first-run"
     run = runs[split.name]
