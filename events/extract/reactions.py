@@ -133,11 +133,13 @@ def near_places(kept: list[Finding], lead: list[places.Place] | None = None) -> 
     """A reaction that names no place but a country ("it was intercepted by a PLA J-10") happened where the
     report has placed the activity it belongs to (the Yellow Sea), not at the reacting country's centre: the
     places of a linked event, else of the nearest located event told just before (or just after), else the
-    places of the report's lead (``lead``)."""
+    places of the report's lead (``lead``). So does an activity whose sentence names no place at all ("The
+    drills involved live firing"): it is drawn where the story is, marked as inherited, not left off the map."""
     by_key = _by_key(kept)
     for d in kept:
         met = any(by_key[k].type == "scramble" for k in d.links if k in by_key)  # the aircraft a reaction met
-        if (d.type != "scramble" and not met) or _located(d):
+        # an activity its sentence gives no place at all is placed the same way: where the story is told
+        if _located(d) or (d.type != "scramble" and not met and d.places):
             continue
         linked = [by_key[k] for k in sorted(d.links) if k in by_key and by_key[k] is not d and _located(by_key[k])]
         before = [x for x in kept if x is not d and 0 <= d.sentence - x.sentence <= 3 and _located(x)]
