@@ -16,7 +16,16 @@ from typing import Any, Literal
 import numpy as np
 import pycountry
 import shapely
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    field_validator,
+    model_validator,
+)
 from shapely.geometry import shape
 
 from events.event_types import EVENT_TYPES
@@ -105,6 +114,9 @@ def check_geometry(geom: dict[str, Any]) -> dict[str, Any]:
     return geom
 
 
+CHECKED_GEOMETRY = "checked_geometry"  # validation context key: geometry objects already known good
+
+
 class Event(BaseModel):
     """One activity as reported: who did what, where, when, and the sentence that says so."""
 
@@ -167,9 +179,14 @@ class Event(BaseModel):
             v = [str(x).strip() for x in v if str(x).strip()]
         return v
 
-    @field_validator("geometry")
+    @field_validator("geometry", mode="wrap")
     @classmethod
-    def _geometry(cls, v: dict[str, Any] | None) -> dict[str, Any] | None:
+    def _geometry(cls, v: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> dict[str, Any] | None:
+        # CHECKED_GEOMETRY in the context: that very object is known good (the gazetteer's own outline,
+        # drawn from its checked data), so a draft does not walk and rebuild a sea's polygon again
+        if v is not None and info.context and any(v is g for g in info.context.get(CHECKED_GEOMETRY, ())):
+            return v
+        v = handler(v)
         return None if v is None else check_geometry(v)
 
     @field_validator("source_url")

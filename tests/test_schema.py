@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from events.schema import Event, FieldErrors, parse_event
+from events.schema import CHECKED_GEOMETRY, Event, FieldErrors, parse_event
 
 GOOD = {"type": "joint_patrol", "date_start": "2021-11-19", "actors": "RUS;CHN", "observers": ["kor"]}
 
@@ -58,3 +58,16 @@ def test_point_of_a_route_across_the_antimeridian_stays_in_the_bering_sea():
                geometry={"type": "LineString", "coordinates": [[177.5, 64.7], [-172.0, 64.0], [-166.0, 65.5]]})
     lat, lon = ev.point
     assert 63 < lat < 66 and (lon > 170 or lon < -160)
+
+
+def test_only_the_geometry_object_named_known_good_skips_the_check() -> None:
+    """The extractor names the gazetteer's own outline as checked (CHECKED_GEOMETRY); any other
+    geometry, an equal copy included, is checked as before."""
+    bad = {"type": "Polygon", "coordinates": [[[0, 0], [1, 1]]]}  # a ring of two points
+    base = {"type": "exercise", "date_start": "2024-05-01"}
+    with pytest.raises(ValueError, match="malformed"):
+        Event.model_validate({**base, "geometry": bad})
+    with pytest.raises(ValueError, match="malformed"):
+        Event.model_validate({**base, "geometry": bad}, context={CHECKED_GEOMETRY: (dict(bad),)})
+    ok = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}
+    assert Event.model_validate({**base, "geometry": ok}, context={CHECKED_GEOMETRY: (ok,)}).geometry is ok

@@ -15,7 +15,7 @@ from typing import Any
 
 from events.draft import Draft
 from events.event_types import BY_NAME
-from events.schema import Event, country_name, new_id
+from events.schema import CHECKED_GEOMETRY, Event, country_name, new_id
 from geo import demonyms
 
 from . import activity, approach, article, assets, date_attach, dates, places, reactions, roles, sentences, types
@@ -674,9 +674,10 @@ def _to_event(d: Finding, key_to_id: dict[int, str], published: date | None, url
     if d.inherited_actors:
         notes.append("Actors taken from the previous sentence.")
     if d.inherited_places:
-        notes.append("Place taken from an earlier sentence.")
+        notes.append("Place taken from another sentence of the report.")
     try:
-        ev = Event(
+        # the geometry is the gazetteer's own (an area's outline) or made here from its points: known good
+        ev = Event.model_validate(dict(
             id=key_to_id[d.key], type=d.type, date_start=d.date_start, date_end=d.date_end,
             date_precision=d.date_precision if d.date_precision in ("day", "month", "range", "unknown") else "unknown",
             actors=d.actors, observers=[c for c in d.observers if c not in d.actors],
@@ -684,7 +685,7 @@ def _to_event(d: Finding, key_to_id: dict[int, str], published: date | None, url
             closest_approach_km=d.closest_km, assets=d.assets, source_url=url or None, source_name=outlet,
             published=published, evidence=d.evidence[:4000], status="draft",
             related=sorted({key_to_id[k] for k in d.links if k in key_to_id and key_to_id[k] != key_to_id[d.key]}),
-            notes=" ".join(notes)[:4000])
+            notes=" ".join(notes)[:4000]), context={CHECKED_GEOMETRY: (geometry,)})
     except ValueError:  # a draft the schema refuses is a bug here, not the user's problem: skip it
         return None
     return ev, plist
