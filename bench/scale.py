@@ -54,7 +54,7 @@ ROWS = ("first visitor after `streamlit run`, store never read (just imported): 
 KEYS = ("cold_s", "first_s", "second_s", "filter_s", "cpu_s", "p50_s", "cpu_nginx_s")
 STARTS = 3  # server starts measured per store, cold and restarted (one alone moved by a second or two)
 CHANGES = 6  # filter changes measured per store (one alone moved by +-0.15 s between runs)
-RAN_FOR = 15  # s the first server runs on after its visitor: it writes the frame's file 5 s after reading it
+RAN_FOR = 15  # s a cold server runs on after its visitor: it writes the frame's file once idle
 BARE_TITLE = "Bare page"  # the heading of the bare Streamlit page measured for scale
 
 

@@ -84,10 +84,9 @@ def remember(kind: str, key: Any, compute: Callable[[], T], write_after: float |
     ``write_after``: seconds to wait before writing, in a background thread, then until the
     process is idle (:func:`wait_until_idle`), so the page that needed the value is not kept
     waiting for its file (the frame of 100,000 events takes 0.7 s to pickle); the value must then
-    stay unchanged, as the app's cached values do. A missing,
-    unreadable or half-written file is computed again (and replaced); a failure to write only
-    costs the next run its head start. Atomic: written to a temporary file, then renamed, so a
-    reader never sees a partial pickle."""
+    stay unchanged, as the app's cached values do. A missing, unreadable or half-written file is
+    computed again (and replaced); a failure to write only costs the next run its head start.
+    Atomic: written to a temporary file, then renamed, so a reader never sees a partial pickle."""
     folder = cache_dir()
     if folder is None:
         return compute()
