@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
+import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
@@ -30,8 +31,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for _p in (ROOT, ROOT / "scripts"):
+    if str(_p) not in sys.path:
+        sys.path.insert(0, str(_p))
+
+from freeze_split import MANIFEST  # noqa: E402
 
 from events.extract import draft_to_dict, extract  # noqa: E402
 from events.extract.places import Place, resolve  # noqa: E402
@@ -218,8 +222,8 @@ def main(argv: list[str] | None = None) -> int:
                     "as its first run (refused if one is recorded)")
     args = ap.parse_args(argv)
     if args.first_run and not (args.dev and args.dev.name.startswith(FROZEN_PREFIX)
-                               and (args.dev / "MANIFEST.sha256").is_file()):
-        ap.error("--first-run needs --dev naming a frozen split (test_*, with its MANIFEST.sha256 from "
+                               and (args.dev / MANIFEST).is_file()):
+        ap.error(f"--first-run needs --dev naming a frozen split (test_*, with its {MANIFEST} from "
                  "scripts/freeze_split.py)")
     t0 = time.perf_counter()
     import events.extract.sentences as s
@@ -296,8 +300,6 @@ def _record_first_run(folder: Path) -> int:
         print(f"{folder.name}: a first run is recorded already ({runs[folder.name]['commit']}); it is never replaced",
               file=sys.stderr)
         return 1
-    import subprocess
-
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True,
                             check=True).stdout.strip()
     if subprocess.run(["git", "status", "--porcelain", "--", "events", "geo", "data"], cwd=ROOT,

@@ -54,6 +54,8 @@ _BACK = re.compile(r"\s+(?:\w+\s+)?(?:the|that|this|these)\s+(?:zone|area|airspa
 # no verb ("Japan's Ministry of Defense says its ships")
 _OWNS = re.compile(r"(?:['’]s)?(?:\s+(?!(?:says|said|reports|reported|announced|claims|claimed|stated)\b)"
                    r"[\w-]+){0,3}\s+", re.I)
+_CLAUSE_END = re.compile(r";|\b(?:after|before|when|while|but)\b|,\s*(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:said|says|"
+                         r"reported|according)\b")
 _NEAR = 40  # a country word owns a platform noun this close after it ("two Chinese navy destroyers")
 
 
@@ -96,6 +98,5 @@ def find(text: str, mentions: list[Mention], pls: list[places_mod.Place]) -> lis
 def _clause_stop(text: str, pos: int) -> int:
     """Where the verb's clause ends: a semicolon, a new clause of time, or a reporting frame (", the ministry
     said")."""
-    m = re.compile(r";|\b(?:after|before|when|while|but)\b|,\s*(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:said|says|"
-                   r"reported|according)\b").search(text, pos)
+    m = _CLAUSE_END.search(text, pos)
     return m.start() if m else len(text)
