@@ -36,6 +36,8 @@ FORCES: dict[str, str] = {
     r"ROKAF|Republic of Korea Air Force": "KOR",
     r"Han Kuang|ROC Armed Forces|ROC (?:Navy|Air Force|Army)|Republic of China (?:Navy|Air Force|Armed Forces)": "TWN",
     r"(?i:China Coast Guard)|CCG|(?i:Chinese coast guard)|maritime militia": "CHN",
+    # Ansar Allah holds northern Yemen; ISO 3166 has no code for it but Yemen's
+    r"Houthis?|Ansar Allah": "YEM",
 }
 # Navy ship prefixes name the flag ("HMCS Ottawa's helicopter", "blocked BRP Malapascua").
 SHIP_PREFIXES: dict[str, str] = {
@@ -49,6 +51,7 @@ SHIP_PREFIXES: dict[str, str] = {
 PLATFORMS: dict[str, str] = {
     r"(?:Tu|Il|IL|An|Ka|Be)-\d{2,3}\w*|A-50\w*|Su-(?:24|25|34|35)\w*": "RUS",
     r"H-6\w*|Y-(?:8|9|20)\w*|KJ-\d{3}\w*|WZ-\d+\w*|J-(?:10|11|15|16|20)\w*|GJ-\d+\w*|TB-001": "CHN",
+    r"F-22\w*|B-52\w*|B-1B\w*|B-2A?\b|EP-3\w*": "USA",
     # China's aircraft carriers by name ("the Liaoning and three destroyers", "the carrier Shandong")
     r"(?:(?<=the )|(?<=carrier ))(?:Liaoning|Shandong|Fujian)": "CHN",
 }
@@ -113,7 +116,8 @@ def _capital_pattern() -> re.Pattern[str]:
     alts = "|".join(re.escape(c) for c in caps)
     # A capital counts as its country only as a possessor or a party ("Seoul's", "Moscow and Beijing").
     return re.compile(rf"\b(?P<c>{alts})(?=['’]s\b|\s+and\s+(?:{alts})\b|\s+(?:said|says|has|have|accused|warned|"
-                      r"protested|condemned|scrambled|sent|deployed|responded)\b)|(?<=\band )(?P<c2>" + alts + r")\b")
+                      r"protested|condemned|scrambled|sent|deployed|responded|launched|fired|test-fired|dispatched)\b)|"
+                      r"(?<=\band )(?P<c2>" + alts + r")\b")
 
 
 @lru_cache(maxsize=1)

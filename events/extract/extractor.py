@@ -152,10 +152,14 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
             d.date_relative = said.relative
         if t.type == "scramble":
             side = sides[id(t)]
-            d.actors = side.reactors or [c for c in list(r.scramblers) or list(r.reporters) or list(r.observed)
+            # ... else whose base the jets took off from ("Typhoons launched from RAF Lossiemouth")
+            home = list(dict.fromkeys(p.iso3 for p in bases if p.iso3 and t.start - 80 < p.start))
+            d.actors = side.reactors or [c for c in list(r.scramblers) or home or list(r.reporters) or list(r.observed)
                                          if c not in side.met]
             if types.ESCORTED_BY.match(text, t.start):  # the agent named no country: the reactor is unknown
                 d.escort, d.actors = True, list(side.reactors)
+            elif re.search(r"\b(?:escorted|accompanied)$", t.text, re.I):  # "Su-35S fighters escorted the bombers"
+                d.escort = True  # company, unless they are another country's (_contextualise)
             d.observers = [c for c in side.met or main_actors if c not in d.actors]
             # none in its own clause: the clause it answers ("an Aurora on patrol over the East China Sea was
             # intercepted by PLA fighters") locates it, as the coding rules give a reaction its trigger's places
@@ -167,7 +171,9 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
             passive = " by " in t.text
             watchers = [m.code for m in mentions if (m.start >= t.start + t.text.index(" by ") if passive
                                                        else t.start <= m.start < t.end)]
-            d.actors = list(dict.fromkeys(watchers)) or list(r.reporters) or list(r.observed)
+            # ... or whose the watching platform is ("a Japan Maritime Self-Defense Force P-1 patrol aircraft")
+            own = [] if passive else roles.modifier_actor(r, t.start, text)
+            d.actors = list(dict.fromkeys(watchers)) or own or list(r.reporters) or list(r.observed)
             d.observers = list(dict.fromkeys(c for c in main_actors + r.observed if c not in d.actors))
             d.places = [p for p in pls if p.alias_of is None]
             if not any(x.type == "transit" for x in trigs) and types.WATCHED_THROUGH.search(text, t.end):

@@ -41,7 +41,10 @@ _OWNED = re.compile(r"\b" + _ZONE_PART + r"(?:its|their|our|the island['’]s|th
 _AROUND_ISLAND = re.compile(r"\b(?:waters\s+|areas?\s+)?(?:around|near|off|surrounding)\s+the\s+island\b", re.I)
 _BORDER = re.compile(rf"\b(?:{_CAP}|both countries['’])\s+(?:borders?|territory|coast(?:line)?(?!\s+guard)|waters|"
                      rf"territorial waters)\b")
-_BASE = re.compile(r"\b(?:RAF|NAS|MCAS|CFB|JBER|Joint Base|Naval Station|Naval Air Station)\s+[A-Z][\w-]+"
+# "RAF Lossiemouth" is a base, "RAF Typhoons" the force's aircraft
+_BASE = re.compile(r"\b(?:RAF|NAS|MCAS|CFB|JBER|Joint Base|Naval Station|Naval Air Station)\s+"
+                   r"(?!(?:Typhoons?|Tornados?|Poseidons?|Voyagers?|Rivet|Atlas|Hercules|Sentinel|Wedgetail|F-\d+\w*|"
+                   r"P-8\w*|E-7\w*|A400M|C-17\w*)\b)[A-Z][\w-]+"
                    r"(?:\s+[A-Z][\w-]+)?\b(?!\s+(?:jets?|fighters?|aircraft|planes?|crews?))")
 # "about 140 km north of Miyako Island", "north of the Shetland Islands", "some 80 km east of Tsushima",
 # "between Okinawa's main island and Miyako Island": kept as written, resolved by the geocoder as a whole

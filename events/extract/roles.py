@@ -219,7 +219,10 @@ def reaction_sides(text: str, start: int, end: int, by_mention: list[tuple[Menti
     reporters = [m.code for m, role in parties if role == "reporter" and m.start < start]
     codes = lambda ms: list(dict.fromkeys(m.code for m in ms))  # noqa: E731
     meets = bool(_MEET_VERB.search(verb))
-    passive = bool(_PASSIVE_BEFORE.search(text[max(0, start - 40):start])) or bool(
+    auxiliary = verb.rsplit(None, 1)[0] + " " if " " in verb else ""  # a trigger "were sent" holds its own
+    # "were sent to intercept": the infinitive is active, whatever auxiliary came before
+    passive = bool(_PASSIVE_BEFORE.search(text[max(0, start - 40):start] + auxiliary)) and not re.search(
+        r"\bto\s+$", text[max(0, start - 5):start]) or bool(
         meets and _AGENT.match(text[end:]) and not re.match(r"\s*by\s+(?:sending|dispatching)", text[end:]))
     if passive and not before:
         # "... when it was intercepted by two J-11s": "it" is the sentence's earlier subject; "Fighters of the

@@ -21,7 +21,9 @@ PLATFORM = (r"(?:(?-i:(?:USS|HMS|HMCS|HMAS|HMNZS|HNLMS|FGS|ITS|JS|ROKS|INS|BRP|U
             r"(?:unmanned aerial vehicles?|UAVs?|drones?|balloons?)|(?:research|survey|intelligence|spy|"
             r"intelligence-gathering|surveillance) (?:vessels?|ships?)|submarines?|(?:aircraft )?carriers?|"
             r"(?:coast ?guard|coastguard|maritime militia) (?:vessels?|ships?|boats?|cutters?))")
-PLATFORM_ACTS = (r"flew|flying|sailed|sailing|operating|operated|loitered|loitering|circled|hovered|patrolled|"
+PLATFORM_ACTS = (r"flew|flying|sailed|sailing|operating|operated|loitered|loitering|circled|hovered|patrolled|floated|"
+                 r"drifted|surfaced|set sail|put to sea|sailed from|left (?:its |their |the )?(?:home )?"
+                 r"(?:port|base|harbou?r)|"
                  r"conducted|carried out|arrived|docked|anchored|departed|approached|returned|crossed|passed|"
                  r"transited|entered|shadowed|followed|tailed|harassed|rammed|collided|crashed|released|dropped|"
                  r"launched|fired|was shot down|were shot down|shot down|downed|"
@@ -39,18 +41,27 @@ _OWNED_AIRSPACE = (r"(?:\b(?:(?-i:[A-Z])[\w.]*(?:['’]s)?|its|their|our|the (?:
 # Fighters and interceptors, by kind or designator: the aircraft a country sends up to meet others.
 FIGHTER = (r"(?:fighter jets?|fighter aircraft|fighters?|interceptors?|jets|warplanes|F-\d{1,3}\w*|F/A-18\w*|CF-18\w*|"
            r"Su-(?:27|30|33|35|57)\w*|MiG-\d+\w*|J-(?:7|8|10|11|15|16|20)\w*|Typhoons?|Eurofighters?|Gripens?|"
-           r"Rafales?|Mirages?|Tornados?)")
+           r"Rafales?|Mirages?|Tornados?|(?:Super )?Hornets?|Raptors?|FA-50\w*|KF-21\w*)")
 # Fighters sent in the passive voice, with a purpose or a base after: "Two F-16s were sent up to monitor the
 # airspace", "the Gripens were dispatched from Ronneby"; the verb is the trigger, the fighters just before it
 _SENT_PASSIVE = re.compile(r"\b(?:were|was|had been|have been)\s+(?:quickly\s+|immediately\s+|also\s+|then\s+)?"
-                           r"(?:launched|dispatched|sent up|sent aloft|sent|ordered up)\b(?=\s+(?:to|from|in response|"
-                           r"after|toward|towards)\b)", re.I)
+                           r"(?:launched|dispatched|sent up|sent aloft|sent|ordered up|alerted|activated|tasked|"
+                           r"raised)\b(?=\s+(?:to|from|in response|after|toward|towards|into|and)\b|\s*[.,;]|$)", re.I)
 # "the bombers were escorted by foreign fighter jets", "was accompanied by two F-16s": a passive meeting whose
 # agent, after the verb, is the fighters (a participle after a comma, "escorted by Finnish Hornets", names
 # company, not a reaction)
 ESCORTED_BY = re.compile(rf"(?:(?<=were )|(?<=was )|(?<=been )|(?<=being ))(?:escorted|accompanied|shadowed|tailed|"
                          rf"met)(?=\s+by\s+(?:[\w-]+\s+){{0,4}}?{FIGHTER}\b)", re.I)
-_FIGHTER_BEFORE = re.compile(rf"\b{FIGHTER}(?:\s+[\w()-]+){{0,3}}?\s+$", re.I)
+# ... with up to six words or an aside between ("Two F-35s from the Norwegian QRA at Evenes were launched",
+# "Dutch F-35s, part of NATO air policing, were sent")
+_FIGHTER_BEFORE = re.compile(rf"\b{FIGHTER}(?:,[^,;.]{{1,60}},)?(?:\s+[\w()-]+){{0,6}}?\s+$", re.I)
+# "Swedish Gripens were dispatched.", "... were alerted and took off": fighters sent with no destination went up
+# to meet something (sent "to Lithuania" is a deployment unless the sentence says what they answered)
+_WENT_UP = re.compile(r"\s*[.;]|\s*$|\s+and\s+(?:took off|went up|intercepted|identified|escorted)\b", re.I)
+# "Polish and allied aircraft were activated": an air force's own word for sending its jets up, whatever the
+# aircraft are called
+_AIRCRAFT_ALERTED = re.compile(r"\b(?:aircraft|planes)(?:\s+[\w()-]+){0,3}?\s+(?:were|was|had been|have been)\s+"
+                               r"(?:\w+ly\s+)?(?:alerted|activated)\b", re.I)
 _TRIG: dict[str, list[re.Pattern[str]]] = {
     "joint_patrol": [re.compile(p, re.I) for p in (
         r"\b(?:joint|combined)\s+(?:(?:air|aerial|naval|maritime|strategic|bomber|long-range|sea|air-sea|"
@@ -61,6 +72,11 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
                  re.compile(r"\b(?:taking off and landing|took off and landed|take-offs and landings|takeoffs and "
                             r"landings|launching from and recovering|launches and recoveries|"
                             r"(?:carrier[- ]based |deck )?flight operations)\b", re.I),
+                 # an exercise told by its verb: "Su-27 fighters practised air combat", "crews rehearsed strikes"
+                 re.compile(r"\b(?:practi[sc]ed|practi[sc]ing|rehearsed|rehearsing|honed)\s+(?:[\w-]+\s+){0,3}?"
+                            r"(?:combat|strikes?|attacks?|landings?|refuell?ing|intercepts?|bombing|missile|"
+                            r"air defen[cs]e|anti-submarine|blockade|assault|firing|launches|dogfights?|"
+                            r"manoeuvres|maneuvers|tactics|operations)\b", re.I),
                  # "the two carrier groups were training in the western Pacific"
                  re.compile(r"\b(?:were|was|had been|conducted|held|carried out|completed)\s+(?:[\w-]+\s+){0,2}?"
                             r"training\b(?!\s+(?:flights?|missions?|sorties?))", re.I)],
@@ -82,21 +98,30 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
                             r",?\s+(?:were|was|got|get|went)\s+(?:ordered\s+|quickly\s+|already\s+)?airborne\b", re.I),
                  # "dispatched fighter jets", "employed CAP aircraft ... in response", "sent aircraft to monitor":
                  # a reaction only where the sentence says it answered something (_REACTION)
-                 re.compile(r"\b(?:dispatch\w*|deploy(?:ed|ing|s)?|sent|sends?|launch(?:ed|ing)|employ\w*|mobili[sz]\w*|tasked|"
-                            r"sortied|responded)\s+(?:(?:with|by sending)\s+)?(?:[\w-]+\s+){0,4}?(?:fighter jets?|"
-                            r"fighters?|jets|warplanes|interceptors|(?:CAP|patrol|military|air force) aircraft|"
-                            r"aircraft|planes)\b", re.I),
+                 re.compile(r"\b(?:dispatch\w*|deploy(?:ed|ing|s)?|sent|sends?|launch(?:ed|ing)|employ\w*|mobili[sz]\w*|"
+                            r"tasked|sortied|responded|raised|put)\s+(?:(?:with|by sending)\s+)?(?:[\w-]+\s+){0,4}?"
+                            r"(?:fighter jets?|"
+                            rf"fighters?|jets|warplanes|interceptors|(?:CAP|patrol|military|air force) aircraft|"
+                            rf"(?:air )?patrol forces|"
+                            rf"aircraft|planes|{FIGHTER})\b", re.I),
                  # "escorted ... away", "shadowed by Typhoons"
                  re.compile(r"\bescort(?:ed|ing)\s+(?:\w+\s+){0,4}?(?:out|away)\b|\bshadowed by\s+(?:\w+\s+){0,3}?"
                             r"(?:fighters?|jets|aircraft|Typhoons|Eurofighters|F-\d+\w*)", re.I),
                  # fighters watching in the air: "its fighters had monitored the flight", "Su-27s shadowed the drone"
-                 re.compile(rf"\b{FIGHTER}\s+(?:[\w-]+\s+){{0,2}}?(?:had\s+|have\s+)?"
-                            r"(?:monitored|shadowed|tracked|tailed|accompanied|struck|clipped|collided with)\b", re.I),
-                 _SENT_PASSIVE, ESCORTED_BY],
+                 # ... "Norwegian F-35s met them", "Finnish Hornets identified the aircraft", "German Eurofighters on
+                 # quick reaction alert went up", "two Dutch F-35s took to the air"
+                 re.compile(rf"\b{FIGHTER}\s+(?:[\w-]+\s+){{0,4}}?(?:had\s+|have\s+)?"
+                            r"(?:monitored|shadowed|tracked|tailed|accompanied|struck|clipped|collided with|met|"
+                            r"identified|intercepted|escorted|engaged|followed|went up|rose|took to the (?:air|skies)|"
+                            r"got airborne|took off|(?:conducted|carried out|performed|made) (?:the|an|a) "
+                            r"intercept\w*)\b",
+                            re.I),
+                 _SENT_PASSIVE, ESCORTED_BY, _AIRCRAFT_ALERTED],
     "incursion": [re.compile(p, re.I) for p in (
         r"\b(?:entered|entering|enter|enters|into|inside|within|crossed|crossing|cross|intruded|intruding|"
         r"operat(?:ed|ing) in|flew in|flying in|"
-        r"violated|violating|violation of)\b[^.;]{0,60}?(?:\bADIZ\b|\b[A-Z]ADIZ\b|air defen[cs]e identification "
+        r"violated|violating|violation of|breached|breaching|penetrated)\b"
+        r"[^.;]{0,60}?(?:\bADIZ\b|\b[A-Z]ADIZ\b|air defen[cs]e identification "
         rf"zone|air defen[cs]e zone|{_OWNED_AIRSPACE}|median line|territorial (?:waters|sea|boundary))",
         # "crossed into Danish waters": a country's waters by its name
         r"\b(?:entered|crossed into|sailed into|intruded into)\s+(?:the\s+)?(?-i:[A-Z][a-z]+)\s+waters\b",
@@ -106,7 +131,7 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         r"Identification Zone)",
         r"\bincursions?\b|\bintrusions?\b")],
     "transit": [re.compile(p, re.I) for p in (
-        r"\b(?:sail\w*|pass\w*|transit\w*|steam\w*|mov(?:ed|ing)|navigat\w*|cruis\w*|went|headed)\s+"
+        r"\b(?:sail\w*|pass\w*|transit\w*|steam\w*|mov(?:ed|ing)|navigat\w*|cruis\w*|went|headed|entered|exited)\s+"
         r"(?:\w+\s+){0,3}?(?:through|across|via)\s+(?:the\s+)?[^.;]{0,50}?\b(?:Strait|Straits|Channel|Passage|"
         r"Bosphorus|Bosporus|Dardanelles|Sound|Narrows|Canal|Pass)\b",
         r"\b(?:entered|entering|left|leaving|exited)\s+the\s+Black\s+Sea\b",  # through the Turkish Straits
@@ -123,6 +148,11 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         r"planes?|flights?|drones?|ships?|vessels?|missions?)\b",
         r"\b(?:launched|fired|test-fired|test-launched|launches|fires)\b[^.;]{0,90}?\bmissiles?\b",
         r"\bmissile (?:launch|test)(?:es)?\b",
+        # a deployment: "Russia deployed Tu-22M3 bombers to Syria's Hmeimim base", "moved two frigates to ..."
+        r"\b(?:deployed|redeployed|relocated|forward-deployed|rebased)\s+(?:[\w-]+\s+){0,4}?(?:bombers?|aircraft|"
+        r"jets|fighters?|warships?|ships|vessels|submarines?|frigates?|destroyers?|corvettes?|missiles?|"
+        r"(?:air defen[cs]e |missile )?systems?|batter(?:y|ies)|drones?|helicopters?)\s+(?:\w+\s+){0,2}?"
+        r"(?:to|at|in|on)\b",
         # "five of the ballistic missiles fired that day landed inside its exclusive economic zone"
         r"\bmissiles?\s+(?:were\s+|was\s+)?(?:fired|launched)\b",
         # coast-guard and grey-zone actions at sea
@@ -140,6 +170,11 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         r"(?:detected|spotted|sighted|operating|operated|loitering|confirmed|anchored|clustered)\b",
         rf"\b{SIGHTED}\s+(?:[\w-]+\s+){{0,4}}?(?:aircraft|vessels|ships|"
         r"warships|drones|balloons|(?:aircraft )?carriers?|cruisers?|destroyers?|frigates?|corvettes?)\b",
+        # helicopter operations: "Russian military helicopters flew over the island of Vaindloo", "a Z-9 buzzed
+        # the destroyer" (a helicopter that "spotted the debris" or "flew a team to the site" is at work at home)
+        r"\b(?:helicopters?|(?:Mi-(?:8|17|24|28|35)|Ka-(?:27|29|52)|Z-(?:8|9|18|20))\w*)(?:\s+[\w'’(),-]+){0,5}?\s+"
+        r"(?:(?:flew|flying|hovered|circled|operated)\s+(?:over|near|close to|around|along|toward|towards|within|"
+        r"into|above|past)|approached|buzzed|entered|crossed)\b",
         # a platform at work: "USS Nimitz was operating in the South China Sea", "a Chinese drone flew between
         # Yonaguni and Taiwan", "an Il-20M flew along the coast": the platform's own activity in its clause
         rf"\b{PLATFORM}(?:\s+[\w'’(),-]+|{_ASIDE}){{0,7}}?\s+(?:(?:was|were|had been|has been|have been)\s+)?"
@@ -166,9 +201,12 @@ _WATCHED_BACK = re.compile(r"^(?:tracked|monitored|shadowed|followed)\s+(?:the|t
 _CONDUCT = re.compile(r"\b(?:dangerous|unsafe|aggressive|risky|reckless|unprofessional|evasive|provocative)\W{0,2}\s*"
                       r"(?:[\w-]+\s+)?$", re.I)
 _REACTION = re.compile(r"\b(?:in response|in reaction|response to|responded|(?:after|upon|on) (?:detecting|spotting)|"
-                       r"to the area|prompt(?:ing|ed) (?:[\w'’-]+\s+){1,4}?to|"
+                       r"to the area|to the scene|tactical measures|(?:in|into) the air|"
+                       r"to secure (?:its|the|their) airspace|"
+                       r"prompt(?:ing|ed) (?:[\w'’-]+\s+){1,4}?to|"
                        r"to (?:\w+ly\s+)?(?:monitor|intercept|track|shadow|"
-                       r"escort|identify|respond|warn|counter|follow|meet)|monitored the situation)\b", re.I)
+                       r"escort|identify|respond|warn|counter|follow|meet|investigate|check|inspect)|"
+                       r"monitored the situation)\b", re.I)
 _APPROACH_CUE = re.compile(
     r"\b(?:flights?|flew|fly|flying|missions?|sorties?|approach\w*|came (?:as )?close|came within|close to|near|"
     r"toward|towards|along|borders?|airspace|coast|off|over|patrol\w*|operat\w+ (?:over|near|in))\b", re.I)
@@ -389,15 +427,16 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
                     continue  # "They passed between X Island and Y Island": ships unless aircraft are named
                 if etype == "scramble" and pat is not _TRIG["scramble"][0] and not _REACTION.search(sentence) and \
                         not m.group(0).lower().startswith(("escort", "shadowed", "responded")) and \
-                        pat is not ESCORTED_BY and pat is not _TRIG["scramble"][3]:
+                        pat is not ESCORTED_BY and pat is not _TRIG["scramble"][3] and pat is not _AIRCRAFT_ALERTED \
+                        and not (pat is _SENT_PASSIVE and _WENT_UP.match(sentence, m.end())):
                     continue  # "China deployed aircraft around Taiwan" is the activity itself, not a reaction
                 if pat is _SENT_PASSIVE and not _FIGHTER_BEFORE.search(sentence, 0, m.start()):
                     continue  # "the ships were sent to the area": only fighters sent up are a scramble
-                if etype == "scramble" and m.group(0).lower() == "took off" and not (
+                if etype == "scramble" and m.group(0).lower().endswith("took off") and not (
                         _REACTION.search(sentence, m.end()) or re.match(r"\s+(?:twice|again|\w+ times)\b",
                                                                           sentence[m.end():])):
                     continue  # "jets took off from the carrier": a flight, a reaction only "to identify" something
-                if etype == "scramble" and m.group(0).lower().endswith("identified") and not re.search(
+                if pat is _TRIG["scramble"][0] and m.group(0).lower().endswith("identified") and not re.search(
                         r"\b(?:aircraft|planes?|bombers?|fighters?|jets?|[A-Z][a-z]?-\d\d\w*)\b[^,;]{0,60}$",
                         sentence[:m.start()], re.I):
                     continue  # "the ship was identified": only an aircraft identified in the air was met
@@ -439,7 +478,7 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
                 t.repeat = is_repeat(sentence, etype, m.start(), m.end())
                 if etype not in found:
                     found[etype] = t
-                    if pat is _TRIG["other"][-1]:
+                    if pat in _TRIG["other"][-2:]:  # a helicopter's or another platform's own activity
                         by_platform = t
                 break
             if etype in found:
