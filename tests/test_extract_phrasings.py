@@ -199,9 +199,87 @@ CASES = [
     ("bomber_approach", "USA", "Two US B-1B bombers flew near the Korean Peninsula on Wednesday."),
 ]
 
+# Who acted, told inside a reporting frame ("Japan's Joint Staff said ...", "according to ..."), a passive
+# ("were intercepted by Norwegian F-35s"), a pronoun ("and that it scrambled jets") or where the jets serve
+# ("Italian F-35s deployed to Poland"): the actors exactly.
+EXACT = [
+    ("other", ["CHN"],
+     "Japan's Joint Staff said on Tuesday that two Chinese Y-9 aircraft had flown between Okinawa and "
+     "Miyako."),
+    ("other", ["RUS"],
+     "According to the Norwegian Joint Headquarters, a Russian Il-38 flew along the coast of Finnmark on "
+     "Monday."),
+    ("incursion", ["CHN"],
+     "Taiwan's defence ministry said 12 Chinese military aircraft entered its ADIZ on Friday."),
+    ("incursion", ["RUS"],
+     "Seoul said two Russian A-50 aircraft entered the KADIZ on Tuesday."),
+    ("scramble", ["KOR"],
+     "Seoul said two Russian A-50 aircraft entered the KADIZ on Tuesday and that it scrambled fighter "
+     "jets."),
+    ("scramble", ["NOR"],
+     "Two Russian Tu-95s were intercepted by Norwegian F-35s off Andøya on Sunday."),
+    ("scramble", ["POL"],
+     "A Russian Il-20 was escorted by Polish MiG-29s over the Baltic Sea on Friday."),
+    ("scramble", ["DEU"],
+     "German Eurofighters intercepted a Russian Il-20 over the Baltic Sea on Monday, the Luftwaffe said."),
+    ("scramble", ["USA"],
+     "The Pentagon said US F-16s intercepted two Russian Su-35s near Alaska on Sunday."),
+    ("scramble", ["JPN"],
+     "The Joint Staff Office said ASDF fighters were scrambled against two Russian Tu-95s on Wednesday."),
+    ("scramble", ["TWN"],
+     "Taiwan scrambled jets on Monday after 19 Chinese aircraft entered its ADIZ."),
+    ("scramble", ["ITA"],
+     "Italian F-35s deployed to Poland were scrambled on Tuesday to intercept a Russian aircraft over the "
+     "Baltic Sea."),
+    ("other", ["CHN"],
+     "The Philippine Coast Guard said Chinese coast guard vessels fired water cannon at its ship near "
+     "Scarborough Shoal on Monday."),
+    ("incursion", ["RUS"],
+     "Estonia said a Russian Mi-8 helicopter violated its airspace on Friday."),
+    ("incursion", ["RUS"],
+     "Lithuania's defence ministry said Russian drones entered Lithuanian airspace on Wednesday."),
+    ("other", ["PRK"],
+     "South Korea's Joint Chiefs of Staff said North Korea fired a ballistic missile into the East Sea on "
+     "Monday."),
+    ("other", ["CHN"],
+     "The Japanese Defense Ministry confirmed that a Chinese drone flew between Yonaguni and Taiwan on "
+     "Thursday."),
+    ("transit", ["CHN"],
+     "Japan's Joint Staff said three Chinese navy vessels sailed through the Tsushima Strait on Sunday."),
+    ("transit", ["USA"],
+     "China's Eastern Theater Command said the USS Milius sailed through the Taiwan Strait on Friday."),
+    ("exercise", ["CHN"],
+     "Taiwan's defence ministry said the PLA conducted drills around the island on Monday."),
+    ("exercise", ["RUS", "CHN"],
+     "Russia and China held naval drills in the Sea of Japan on Tuesday, Moscow said."),
+    ("joint_patrol", ["RUS", "CHN"],
+     "Russia's defence ministry said Russian Tu-95 and Chinese H-6 bombers conducted a joint patrol over "
+     "the Sea of Japan on Tuesday."),
+    ("scramble", ["GBR"],
+     "A Russian Il-38 was met by RAF Typhoons north of Scotland on Thursday."),
+    ("scramble", ["NLD"],
+     "Two Russian Su-30s were tailed by Dutch F-35s over the Baltic on Monday."),
+    ("scramble", ["FRA"],
+     "French Rafales based in Lithuania were scrambled on Wednesday to identify two Russian aircraft."),
+    ("scramble", ["JPN"],
+     "Japanese fighters were scrambled on Monday in response to a Chinese drone flying near Yonaguni."),
+    ("scramble", ["KOR"],
+     "South Korean fighter jets were deployed on Thursday after Chinese and Russian warplanes entered the "
+     "KADIZ."),
+    ("other", ["RUS"],
+     "Norway's military said a Russian Il-20 was observed flying along the Norwegian coast on Friday."),
+]
+
 
 @pytest.mark.parametrize(("etype", "actor", "text"), CASES, ids=[f"{t}-{a}-{i}" for i, (t, a, _) in enumerate(CASES)])
 def test_the_event_is_drafted_with_its_actor(etype: str, actor: str, text: str) -> None:
     drafts = [draft_to_dict(c) for c in extract(text, date(2024, 6, 14))]
     assert any(d["type"] == etype and actor in d["actors"] for d in drafts), \
+        [(d["type"], d["actors"]) for d in drafts]
+
+
+@pytest.mark.parametrize(("etype", "actors", "text"), EXACT, ids=[f"{t}-{i}" for i, (t, _, _) in enumerate(EXACT)])
+def test_the_actors_are_exactly_who_acted(etype: str, actors: list[str], text: str) -> None:
+    drafts = [draft_to_dict(c) for c in extract(text, date(2024, 6, 14))]
+    assert any(d["type"] == etype and set(d["actors"]) == set(actors) for d in drafts), \
         [(d["type"], d["actors"]) for d in drafts]

@@ -58,6 +58,8 @@ _LOCATED = re.compile(r"\b(?:at|from|in|near|to)\s+(?:the\s+)?(?:\([\w ]+\)\s+|[
                       r"[A-ZÀ-Þ][\w'’.()-]*,\s*$")
 _TRAVEL = re.compile(r"\b(?:returned|returning|back|home) from\s+(?:the\s+)?$|\b(?:visit|visits|trip|travel|tour|"
                      r"stopovers?|trips|tours|transit)\s+(?:to|in|through)\s+(?:the\s+)?$", re.I)
+# "Italian F-35s deployed to Poland were scrambled", "French Rafales based in Lithuania": where they serve, not who
+_STATIONED = re.compile(r"\b(?:deployed|stationed|based|rotated|forward-deployed)\s+(?:to|in|at)\s+(?:the\s+)?$", re.I)
 # "entered Latvian airspace from Belarus": where it came from, not who flew it
 _CAME_FROM = re.compile(r"\b(?:airspace|territory|waters|border)\s+from\s+(?:the\s+)?$", re.I)
 _JOIN = re.compile(r"^\s*(?:,|and|or|,\s*and)\s*(?:the\s+)?$", re.I)
@@ -92,6 +94,8 @@ def assign(sentence: str, mentions: list[Mention]) -> Roles:
         role = "actor"
         if prev_role and _JOIN.match(sentence[prev_end:m.start]):
             role = prev_role
+        elif _STATIONED.search(left):
+            role = "located"
         elif _SCRAMBLER_BEFORE.search(left) or _SCRAMBLER_AFTER.match(right):
             role = "scrambler"
         elif re.match(r"^\s*territory\b", right, re.I):
@@ -179,6 +183,8 @@ _CLAUSE_END = re.compile(r"[;]|,\s*(?:the\s+)?(?:[\w-]+\s+){0,4}?(?:said|says|re
                          r"\bwhen\b|\bbefore\b|\bwhile\b|\bbut\b")
 
 
+_PRONOUN_BEFORE = re.compile(r"\b(?:it|they|we)\s+(?:also\s+|then\s+|later\s+|immediately\s+|had\s+|has\s+|have\s+)?$",
+                             re.I)
 # "were scrambled, backed by an Italian AWACS aircraft": the supporting side reacted too
 _SUPPORT = re.compile(r"\b(?:backed|supported|assisted|joined|accompanied) by\s+(?:an?\s+|the\s+)?$", re.I)
 
@@ -232,6 +238,9 @@ def reaction_sides(text: str, start: int, end: int, by_mention: list[tuple[Menti
         agent = _AGENT.match(text[end:])
         by_at = end + agent.end() if agent else stop_at
         return Sides(codes(m for m in after if m.start >= by_at), codes(before))
+    if reporters and not passive and _PRONOUN_BEFORE.search(text, 0, start):
+        # "Seoul said Russian aircraft entered the KADIZ and that it scrambled jets": "it" is the one who said so
+        return Sides(reporters, [c for c in codes(before + after) if c not in reporters])
     if meets:
         return Sides(codes(before) or reporters, codes(after))
     purpose = _PURPOSE.search(text, end, stop_at)

@@ -21,9 +21,9 @@ PLATFORM = (r"(?:(?-i:(?:USS|HMS|HMCS|HMAS|HMNZS|HNLMS|FGS|ITS|JS|ROKS|INS|BRP|U
             r"(?:unmanned aerial vehicles?|UAVs?|drones?|balloons?)|(?:research|survey|intelligence|spy|"
             r"intelligence-gathering|surveillance) (?:vessels?|ships?)|submarines?|(?:aircraft )?carriers?|"
             r"(?:coast ?guard|coastguard|maritime militia) (?:vessels?|ships?|boats?|cutters?))")
-PLATFORM_ACTS = (r"flew|flying|sailed|sailing|operating|operated|loitered|loitering|circled|hovered|patrolled|floated|"
-                 r"drifted|surfaced|set sail|put to sea|sailed from|left (?:its |their |the )?(?:home )?"
-                 r"(?:port|base|harbou?r)|"
+PLATFORM_ACTS = (r"flew|flying|(?:had|have|has) flown|sailed|sailing|operating|operated|loitered|loitering|circled|"
+                 r"hovered|patrolled|floated|drifted|surfaced|set sail|put to sea|sailed from|"
+                 r"left (?:its |their |the )?(?:home )?(?:port|base|harbou?r)|"
                  r"conducted|carried out|arrived|docked|anchored|departed|approached|returned|crossed|passed|"
                  r"transited|entered|shadowed|followed|tailed|harassed|rammed|collided|crashed|released|dropped|"
                  r"launched|fired|was shot down|were shot down|shot down|downed|"
@@ -46,7 +46,8 @@ FIGHTER = (r"(?:fighter jets?|fighter aircraft|fighters?|interceptors?|jets|warp
 # airspace", "the Gripens were dispatched from Ronneby"; the verb is the trigger, the fighters just before it
 _SENT_PASSIVE = re.compile(r"\b(?:were|was|had been|have been)\s+(?:quickly\s+|immediately\s+|also\s+|then\s+)?"
                            r"(?:launched|dispatched|sent up|sent aloft|sent|ordered up|alerted|activated|tasked|"
-                           r"raised)\b(?=\s+(?:to|from|in response|after|toward|towards|into|and)\b|\s*[.,;]|$)", re.I)
+                           r"raised|deployed)\b(?=\s+(?:to|from|in response|after|toward|towards|into|and|on)\b|"
+                           r"\s*[.,;]|$)", re.I)
 # "the bombers were escorted by foreign fighter jets", "was accompanied by two F-16s": a passive meeting whose
 # agent, after the verb, is the fighters (a participle after a comma, "escorted by Finnish Hornets", names
 # company, not a reaction)
@@ -57,7 +58,8 @@ ESCORTED_BY = re.compile(rf"(?:(?<=were )|(?<=was )|(?<=been )|(?<=being ))(?:es
 _FIGHTER_BEFORE = re.compile(rf"\b{FIGHTER}(?:,[^,;.]{{1,60}},)?(?:\s+[\w()-]+){{0,6}}?\s+$", re.I)
 # "Swedish Gripens were dispatched.", "... were alerted and took off": fighters sent with no destination went up
 # to meet something (sent "to Lithuania" is a deployment unless the sentence says what they answered)
-_WENT_UP = re.compile(r"\s*[.;]|\s*$|\s+and\s+(?:took off|went up|intercepted|identified|escorted)\b", re.I)
+_WENT_UP = re.compile(r"\s*[.;]|\s*$|\s+and\s+(?:took off|went up|intercepted|identified|escorted)\b|"
+                      r"(?:\s+on\s+(?-i:[A-Z][a-z]+day|\d+\w*))?\s+(?:after|in response|when|as soon as)\b", re.I)
 # "Polish and allied aircraft were activated": an air force's own word for sending its jets up, whatever the
 # aircraft are called
 _AIRCRAFT_ALERTED = re.compile(r"\b(?:aircraft|planes)(?:\s+[\w()-]+){0,3}?\s+(?:were|was|had been|have been)\s+"
@@ -213,7 +215,8 @@ _APPROACH_CUE = re.compile(
 _STRONG_APPROACH = re.compile(r"\b(?:near|close|closer|border|borders|airspace|approach\w*|toward|towards|coast|off|"
                               r"within \d)", re.I)
 _SHIP = re.compile(r"\b(?:warships?|destroyers?|frigates?|corvettes?|cruisers?|vessels?|ships?|carriers?|fleet|"
-                   r"submarines?|flotilla|navy|naval|coast guard|transit\w*)\b", re.I)
+                   r"submarines?|flotilla|navy|naval|coast guard|transit\w*|(?-i:USS|HMS|HMCS|HMAS|USNS|RFA|JS|ROKS|"
+                   r"USCGC|HNLMS|FGS|ITS|BRP|TCG|INS))\b", re.I)
 _VESSEL = re.compile(r"\b(?:warships?|destroyers?|frigates?|corvettes?|cruisers?|vessels?|ships?|carriers?|fleet|"
                      r"submarines?|flotilla|coast guard|(?-i:USS|HMS|HMCS|HMAS|USNS|RFA|JS|ROKS|USCGC))\b", re.I)
 _AIR = re.compile(r"\b(?:aircraft|planes?|jets?|drones?|bombers?|fighters?|helicopters?|flew|flight)\b", re.I)
