@@ -29,7 +29,8 @@ _NP_TAIL = re.compile(r"(?:\s+(?:[A-Z0-9][\w'’./-]*|\([^)]{1,30}\)|and|or|an?|
                       r"five|six|seven|eight|nine|ten|several|navy|naval|military|coast|guard|air|force|"
                       + _PLATFORM_WORDS + r")\b){0,10}")
 _VERB = re.compile(r"\s*,?\s*(?:(?:also|later|then|briefly|again|reportedly|repeatedly|first|had|have|has)\s+)*"
-                   r"(?P<v>[a-z]{3,}ed|flew|overflew|swept|rode|ran|sped|spent|lay|slipped|stole|swung|drew)\b")
+                   r"(?P<v>[a-z]{3,}ed|flew|overflew|swept|rode|ran|sped|spent|lay|slipped|stole|swung|drew|shot|made|"
+                   r"cut|struck|hit|sank|fired|came|went|took)\b")
 # Verbs that say something about the platform, not that it did something somewhere
 _NOT_ACTS = frozenset({
     "said", "reported", "announced", "stated", "claimed", "added", "noted", "warned", "accused", "based", "named",

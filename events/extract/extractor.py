@@ -170,7 +170,7 @@ def _sentence_drafts(s: sentences.Sentence, anchor: dates.Anchor, countries: fro
         elif t.monitor:  # "a Japanese destroyer monitored the ships", "were shadowed by HMS Tyne"
             passive = " by " in t.text
             watchers = [m.code for m in mentions if (m.start >= t.start + t.text.index(" by ") if passive
-                                                       else t.start <= m.start < t.end)]
+                                                       else m.start < t.end and t.start < m.end)]
             # ... or whose the watching platform is ("a Japan Maritime Self-Defense Force P-1 patrol aircraft")
             own = [] if passive else roles.modifier_actor(r, t.start, text)
             d.actors = list(dict.fromkeys(watchers)) or own or list(r.reporters) or list(r.observed)

@@ -23,11 +23,14 @@ PLATFORM = (r"(?:(?-i:(?:USS|HMS|HMCS|HMAS|HMNZS|HNLMS|FGS|ITS|JS|ROKS|INS|BRP|U
             r"(?:coast ?guard|coastguard|maritime militia) (?:vessels?|ships?|boats?|cutters?))")
 PLATFORM_ACTS = (r"flew|flying|(?:had|have|has) flown|sailed|sailing|operating|operated|loitered|loitering|circled|"
                  r"hovered|patrolled|floated|drifted|surfaced|set sail|put to sea|sailed from|"
-                 r"left (?:its |their |the )?(?:home )?(?:port|base|harbou?r)|"
+                 r"left (?:its |their |the )?(?:home )?(?:port|base|harbou?r)|made a port call|"
                  r"conducted|carried out|arrived|docked|anchored|departed|approached|returned|crossed|passed|"
                  r"transited|entered|shadowed|followed|tailed|harassed|rammed|collided|crashed|released|dropped|"
                  r"launched|fired|was shot down|were shot down|shot down|downed|"
                  r"detected|spotted|sighted|observed|tracked|monitored")
+# What is launched or fired: missiles by kind or name, rockets, shells
+_MUNITION = (r"missiles?|ICBMs?|SLBMs?|IRBMs?|rockets?|projectiles?|artillery (?:shells|rounds)|shells|salvos?|"
+             r"Hwasong-?\w*|Kalibrs?|Iskanders?|Kinzhals?|Zircons?")
 # Verbs of a sighting: their subject watched, their object's platforms acted ("the Philippine Navy counted
 # 163 Chinese vessels").
 SIGHTED = r"(?:detected|spotted|sighted|tracked|confirmed|counted|encountered|located)"
@@ -89,8 +92,8 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
                             r"intercept(?:ed|ing|s)?\b|"
                             r"\bfired (?:\w+ ){0,3}warning (?:shots|flares)\b|"
                             # an unsafe intercept: "released flares in front of an Australian navy helicopter"
-                            r"\b(?:released|dropped|fired|deployed) flares (?:\w+ ){0,3}?(?:in front of|ahead of|"
-                            r"in the path of|across the path of)\b|"
+                            r"\b(?:released|dropped|fired|deployed) (?:flares|chaff) (?:\w+ ){0,3}?(?:in front of|"
+                            r"ahead of|in the path of|across the path of)\b|"
                             r"(?<=(?:jets|ters|oons) )(?:were |was )?"
                             r"(?:launched|dispatched|sent up|took off)\b|"
                             # air policing: "They identified and escorted an An-26", "a Tu-134 was identified"
@@ -148,10 +151,14 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         r"\b(?:reconnaissance|surveillance|spy|intelligence-gathering|intelligence|electronic (?:warfare|intelligence)|"
         r"anti-submarine|early[- ]warning|maritime patrol|(?<!combat air )patrol)\s+(?:\w+\s+){0,2}?(?:aircraft|"
         r"planes?|flights?|drones?|ships?|vessels?|missions?)\b",
-        r"\b(?:launched|fired|test-fired|test-launched|launches|fires)\b[^.;]{0,90}?\bmissiles?\b",
+        rf"\b(?:launched|fired|test-fired|test-launched|launches|fires)\b[^.;]{{0,90}}?\b(?:{_MUNITION})",
+        # "the Houthis targeted a tanker with two anti-ship missiles", "a destroyer shot down three drones"
+        rf"\b(?:targeted|attacked|struck|hit)\b[^.;]{{0,60}}?\bwith\b[^.;]{{0,40}}?\b(?:{_MUNITION}|drones?)",
+        r"\b(?:shot|shoots|shooting) down\b[^.;]{0,40}?\b(?:drones?|missiles?|UAVs?|rockets?|balloons?)\b",
         r"\bmissile (?:launch|test)(?:es)?\b",
         # a deployment: "Russia deployed Tu-22M3 bombers to Syria's Hmeimim base", "moved two frigates to ..."
-        r"\b(?:deployed|redeployed|relocated|forward-deployed|rebased)\s+(?:[\w-]+\s+){0,4}?(?:bombers?|aircraft|"
+        r"\b(?:deployed|redeployed|relocated|forward-deployed|rebased|moved|transferred)\s+(?:[\w-]+\s+){0,4}?"
+        r"(?:bombers?|aircraft|launchers|"
         r"jets|fighters?|warships?|ships|vessels|submarines?|frigates?|destroyers?|corvettes?|missiles?|"
         r"(?:air defen[cs]e |missile )?systems?|batter(?:y|ies)|drones?|helicopters?)\s+(?:\w+\s+){0,2}?"
         r"(?:to|at|in|on)\b",
@@ -162,14 +169,16 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         r"(?:dangerous|aggressive|unsafe|unprofessional|reckless) (?:manoeuvres?|maneuvers?)|"
         r"blocked the|boarded|fired on|seized|fired warning shots|dropped bombs|locked (?:its |their )?(?:fire-control "
         r"|targeting )?radar|radar lock|(?:aimed|directed|pointed) (?:its |their )?(?:fire-control|targeting) radar|"
-        r"radio challenges?|crossed paths)\b",
+        r"radio challenges?|crossed paths|cut across (?:the |its )?bow|crossed (?:the |its )?bow)\b",
         r"\b(?:maritime|sovereignty|coast guard|law[- ]enforcement) patrols?\b",
         # "its ships patrolled waters around Taiwan", "coast guard vessels conducted law-enforcement patrols"
         r"\b(?:ships|vessels|boats|cutters|coast ?guard)\b(?:\s+[\w-]+){0,3}?\s+(?:had\s+)?(?:patrolled|"
         r"(?:conducted|carried out|held) (?:[\w-]+\s+){0,2}?patrols?)\b",
         # platforms seen at work: "Chinese vessels operating around Taiwan were detected", "spotted ... drones"
-        r"\b(?:aircraft|vessels?|ships?|warships?|drones?|balloons?|boats?)\b(?:\s+[\w-]+){0,6}?\s+(?:were\s+|was\s+)?"
-        r"(?:detected|spotted|sighted|operating|operated|loitering|confirmed|anchored|clustered)\b",
+        r"\b(?:aircraft|vessels?|ships?|warships?|drones?|balloons?|boats?|task (?:group|force)s?|flotillas?|"
+        r"submarines?|formations?)\b(?:\s+[\w-]+){0,6}?\s+(?:were\s+|was\s+)?"
+        r"(?:detected|spotted|sighted|seen|observed|photographed|operating|operated|loitering|confirmed|anchored|"
+        r"clustered)\b",
         rf"\b{SIGHTED}\s+(?:[\w-]+\s+){{0,4}}?(?:aircraft|vessels|ships|"
         r"warships|drones|balloons|(?:aircraft )?carriers?|cruisers?|destroyers?|frigates?|corvettes?)\b",
         # helicopter operations: "Russian military helicopters flew over the island of Vaindloo", "a Z-9 buzzed
@@ -179,7 +188,7 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         r"into|above|past)|approached|buzzed|entered|crossed)\b",
         # a platform at work: "USS Nimitz was operating in the South China Sea", "a Chinese drone flew between
         # Yonaguni and Taiwan", "an Il-20M flew along the coast": the platform's own activity in its clause
-        rf"\b{PLATFORM}(?:\s+[\w'’(),-]+|{_ASIDE}){{0,7}}?\s+(?:(?:was|were|had been|has been|have been)\s+)?"
+        rf"\b{PLATFORM}(?:\s+[\w'’(),.-]+|{_ASIDE}){{0,7}}?\s+(?:(?:was|were|had been|has been|have been)\s+)?"
         rf"(?:{PLATFORM_ACTS})\b")],
 }
 # "other" triggers that name a kind of mission, not a verb: a copula before them describes a platform
