@@ -152,7 +152,7 @@ def test_merge_keeps_both_reports():
 
 def test_left_out_activity_is_listed_and_can_be_added_back(store: Store):
     text = ("China will hold naval drills in the East China Sea next week, the ministry said. "
-            "Two Russian Tu-95MS bombers flew over the Sea of Japan on Friday.")
+            "Two Russian Tu-95MS bombers flew along the coast of Japan on Friday.")
     at = extract(open_ingest(), text, date(2024, 5, 3))
     assert not at.exception
     assert [d.event.type for d in at.session_state.ing_drafts] == ["bomber_approach"]

@@ -353,3 +353,47 @@ def test_the_actors_are_exactly_who_acted(etype: str, actors: list[str], text: s
     drafts = [draft_to_dict(c) for c in extract(text, date(2024, 6, 14))]
     assert any(d["type"] == etype and set(d["actors"]) == set(actors) for d in drafts), \
         [(d["type"], d["actors"]) for d in drafts]
+
+
+# Bombers named without an approach: in a drill, on deployment, over open sea nobody owns or watched, in a
+# description; (type drafted or None, type that must not be drafted or None, text)
+BOMBERS = [
+    ("exercise", "bomber_approach",
+     "Two US B-52 bombers took part in a joint drill with Japanese F-15s over the Sea of Japan on "
+     "Wednesday."),
+    ("exercise", "bomber_approach",
+     "A B-52 bomber flew over the Baltic Sea on Tuesday as part of the BALTOPS exercise."),
+    ("other", "bomber_approach",
+     "Four US B-1B bombers arrived at Misawa Air Base on Monday for a Bomber Task Force deployment."),
+    (None, "bomber_approach",
+     "Two Russian Tu-95MS bombers flew over the neutral waters of the Barents Sea on Monday, the ministry "
+     "said."),
+    (None, "bomber_approach",
+     "Two Tu-160 strategic bombers performed a scheduled flight over the Arctic Ocean on Tuesday lasting "
+     "12 hours."),
+    ("exercise", "bomber_approach",
+     "US B-52s trained with Norwegian F-35s over the Norwegian Sea on Thursday."),
+    ("exercise", "bomber_approach",
+     "A pair of B-1B bombers conducted combined drills with South Korean F-35A jets over the Yellow Sea on "
+     "Friday."),
+    ("bomber_approach", None,
+     "Chinese H-6K bombers flew around Taiwan on Monday, the ministry said."),
+    ("bomber_approach", None,
+     "Two Russian Tu-95 bombers flew close to the Alaskan coast on Sunday."),
+    (None, "bomber_approach",
+     "The Tu-22M3 is a long-range bomber that Russia has used in Syria."),
+    ("other", "bomber_approach",
+     "Russia moved Tu-22M3 bombers to Hmeimim air base in Syria on Tuesday."),
+    (None, "bomber_approach",
+     "Russian bombers have flown near Alaska more often this year, analysts say."),
+    ("exercise", "bomber_approach",
+     "During the exercise, B-52 bombers practised strikes over the North Sea on Monday."),
+]
+
+
+@pytest.mark.parametrize(("drafted", "not_drafted", "text"), BOMBERS, ids=[f"bombers-{i}" for i in range(len(BOMBERS))])
+def test_bombers_named_are_an_approach_only_when_they_approach(drafted: str | None, not_drafted: str | None,
+                                                                 text: str) -> None:
+    kinds = [draft_to_dict(c)["type"] for c in extract(text, date(2024, 6, 14))]
+    assert drafted is None or drafted in kinds, kinds
+    assert not_drafted is None or not_drafted not in kinds, kinds

@@ -493,14 +493,19 @@ def _field_blocks(drafts: list[Finding], sents: list[sentences.Sentence], anchor
 _OPEN_WATERS = re.compile(r"\b(?:international|neutral)\s+(?:waters|airspace)\b", re.I)
 
 
-def _approaches_no_one(d: Finding) -> bool:
+def _approaches_no_one(d: Finding, kept: list[Finding]) -> bool:
     """Bombers that no country watched or reacted to, over open waters ("flew over the neutral waters of the
     Barents and Norwegian seas") or their own country's islands, approached no one: the coding rules do not
     count them."""
     if d.type != "bomber_approach" or d.observers:
         return False
     own = any(set(article.owners(p, watched=True)) & set(d.actors) for p in d.places if p.alias_of is None)
-    return own or any(_OPEN_WATERS.search(e) for e in [d.evidence, *d.merged_evidence])
+    foreign = any(set(article.owners(p, watched=True)) - set(d.actors) or _QUALIFIED_PLACE.search(p.text)
+                  for p in d.places if p.alias_of is None)
+    # "a scheduled flight over the Arctic Ocean": open sea that is no one's, and no one watched or reacted
+    met = any(x.type == "scramble" and (x.answers == d.key or d.key in x.links or set(x.actors) - set(d.actors))
+              for x in kept)
+    return own or not (foreign or met) or any(_OPEN_WATERS.search(e) for e in [d.evidence, *d.merged_evidence])
 
 
 def _one_army_joint_patrol(d: Finding, kept: list[Finding]) -> bool:
@@ -838,7 +843,7 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
     article.issuer_observes(kept, article.issuer(text, kept, heading))
     article.place_owners_observe(kept)
     reactions.owner_reacts(kept)
-    kept = [d for d in kept if not _approaches_no_one(d) and not _one_army_joint_patrol(d, kept)]
+    kept = [d for d in kept if not _approaches_no_one(d, kept) and not _one_army_joint_patrol(d, kept)]
     background = article.background(kept, anchor.day) if published is not None else set()
     out = []
     for d in kept:

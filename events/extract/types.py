@@ -78,6 +78,10 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
                             r"landings|launching from and recovering|launches and recoveries|"
                             r"(?:carrier[- ]based |deck )?flight operations)\b", re.I),
                  # an exercise told by its verb: "Su-27 fighters practised air combat", "crews rehearsed strikes"
+                 # ... "B-52s trained with Norwegian F-35s", "drilled alongside"
+                 re.compile(r"\b(?:trained|training|drilled|exercised)\s+(?:together\s+)?(?:with|alongside)\s+"
+                            r"(?:[\w-]+\s+){0,3}?(?:F-\d+\w*|fighters?|jets|aircraft|forces|counterparts|allies|"
+                            r"partners|navy|navies|air forces?|ships|warships)\b", re.I),
                  re.compile(r"\b(?:practi[sc]ed|practi[sc]ing|rehearsed|rehearsing|honed)\s+(?:[\w-]+\s+){0,3}?"
                             r"(?:combat|strikes?|attacks?|landings?|refuell?ing|intercepts?|bombing|missile|"
                             r"air defen[cs]e|anti-submarine|blockade|assault|firing|launches|dogfights?|"
@@ -156,6 +160,9 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         rf"\b(?:targeted|attacked|struck|hit)\b[^.;]{{0,60}}?\bwith\b[^.;]{{0,40}}?\b(?:{_MUNITION}|drones?)",
         r"\b(?:shot|shoots|shooting) down\b[^.;]{0,40}?\b(?:drones?|missiles?|UAVs?|rockets?|balloons?)\b",
         r"\bmissile (?:launch|test)(?:es)?\b",
+        # an arrival on deployment: "four B-1B bombers arrived at Misawa Air Base", "a Bomber Task Force rotation"
+        r"\b(?:bombers?|aircraft|jets|fighters?|warships?|ships|destroyers?|frigates?|submarines?)\b[^.;,]{0,30}?\b"
+        r"(?:arrived|landed|touched down)\s+(?:at|in|on)\b",
         # a deployment: "Russia deployed Tu-22M3 bombers to Syria's Hmeimim base", "moved two frigates to ..."
         r"\b(?:deployed|redeployed|relocated|forward-deployed|rebased|moved|transferred)\s+(?:[\w-]+\s+){0,4}?"
         r"(?:bombers?|aircraft|launchers|"
@@ -247,6 +254,7 @@ _HABIT_WORDS = (r"regularly|routinely|often|frequently|usually|every year|annual
 HABIT = re.compile(rf"\b(?:{_HABIT_WORDS})\b", re.I)
 # A general statement: a habit, a trend or a series, not one occurrence
 _GENERIC = re.compile(rf"\b(?:a series of|series of|in recent years|increasingly|have held|have conducted|"
+                      rf"more often|more frequently|less often|less frequently|"
                       rf"has conducted|the latest in|a rise in|times a year|a year|stepped up|step up|\d[\d,]* times|"
                       rf"fiscal year|{_HABIT_WORDS})\b", re.I)
 # A count over a stated period ("scrambled jets 669 times in the fiscal year that ended in March", "30 such
@@ -284,7 +292,8 @@ _CONTEXT_EXERCISE = re.compile(rf"\b(?:during|as part of|part of|under|amid|in t
 # "the US Global Thunder strategic force exercise", "Vostok-2022 drills", "the Joint Sea-2024 exercise"
 _NOT_A_NAME = (r"(?!(?:During|The|A|An|In|As|At|Under|Amid|Within|Part|Its|Their|This|That|These|Those|Joint|"
                r"Combined|Naval|Military|Air|Large|Live|Major|Annual|Recent|Such|Similar|Both|Two|New)\b)")
-_NAMED_EXERCISE = re.compile(rf"\b(?:[A-Z][\w-]*\d[\w-]*|(?:{_NOT_A_NAME}[A-Z][a-z]+\s+){{1,3}}(?:[a-z]+\s+){{0,2}})"
+_NAMED_EXERCISE = re.compile(rf"\b(?:[A-Z][\w-]*\d[\w-]*|(?-i:[A-Z]{{4,}})\s+|(?:{_NOT_A_NAME}[A-Z][a-z]+\s+){{1,3}}"
+                             rf"(?:[a-z]+\s+){{0,2}})"
                              rf"(?:{EXERCISE_WORDS})\b")
 _ANAPHOR = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Ss]uch)\s+"
                       r"(?:[A-Z]?[a-z-]+\s+){0,2}$")
@@ -499,7 +508,8 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
     # "during the Global Thunder exercise, bombers came within 20 km": a named exercise that took place is an
     # event of its own (the coding rules), beside what happened during it; an unnamed context word is not.
     if "exercise" in found and len(found) > 1 and _CONTEXT_EXERCISE.search(sentence) and not _NAMED_EXERCISE.search(
-            sentence) and any(k not in ("exercise", "scramble") for k in found):
+            sentence) and any(k not in ("exercise", "scramble") for k in found) and not any(
+            p.search(sentence) for p in _TRIG["exercise"][1:4]):  # "During the exercise, B-52s practised strikes"
         del found["exercise"]
     if "joint_patrol" in found:
         found.pop("bomber_approach", None)
