@@ -397,3 +397,31 @@ def test_bombers_named_are_an_approach_only_when_they_approach(drafted: str | No
     kinds = [draft_to_dict(c)["type"] for c in extract(text, date(2024, 6, 14))]
     assert drafted is None or drafted in kinds, kinds
     assert not_drafted is None or not_drafted not in kinds, kinds
+
+
+def test_a_place_told_again_by_its_kind_is_the_one_named_before() -> None:
+    text = ("A US destroyer sailed through the Taiwan Strait on Thursday, the Navy said. "
+            "The British frigate HMS Richmond sailed through the strait on September 27, drawing a rebuke.")
+    drafts = [c for c in extract(text, date(2021, 10, 17)) if c.event.actors == ["GBR"]]
+    assert drafts and "strait" in drafts[0].event.places
+    lon, lat = drafts[0].event.geometry["coordinates"]
+    assert 118 < lon < 121 and 22 < lat < 26  # drawn where the Taiwan Strait is
+
+
+def test_a_weekday_beside_a_written_date_names_that_day() -> None:
+    from events.extract import dates
+
+    anchor = dates.anchor("", date(2023, 12, 31))
+    for sentence in ("And on July 16th, a Sunday, a Su-35 flew close.", "So this was Sunday, July 16th, 2023."):
+        assert [(m.date_start, m.relative) for m in dates.find(sentence, anchor)] == [(date(2023, 7, 16), False)]
+
+
+def test_a_flight_over_a_country_is_located_there_but_a_dispute_over_one_is_not() -> None:
+    from events.extract import places
+    from events.extract.extractor import _country_words
+
+    def found(sentence: str) -> list[str]:
+        return [p.text for p in places.find(sentence, _country_words())]
+
+    assert "Syria" in found("An MQ-9 Reaper was flying a mission over Syria when a Russian Su-35 released flares.")
+    assert "Taiwan" not in found("Amid tensions over Taiwan, three Chinese warships sailed through the Taiwan Strait.")

@@ -352,7 +352,18 @@ def find(sentence: str, a: Anchor) -> list[DateMention]:
             ds, de, prec, rel = res
             # rel: keep the offset in days from the anchor, re-based on the previous event later
             out.append(DateMention(s, e, m.group(0), ds, de, prec, rel, kind not in ABSOLUTE))
-    return sorted(out, key=lambda d: d.start)
+    return sorted(_named_days(sentence, out), key=lambda d: d.start)
+
+
+_WEEKDAY = re.compile(r"^\W*(?:on\s+|a\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\W*$", re.I)
+
+
+def _named_days(sentence: str, found: list[DateMention]) -> list[DateMention]:
+    """ "Sunday, July 23rd, 2023" and "July 16th, a Sunday" name one day: the weekday beside a written-out
+    date is its name, not a second date counted from the publication day."""
+    days = [d for d in found if not d.relative and d.precision == "day"]
+    return [d for d in found if not (d.relative and _WEEKDAY.match(d.text) and any(
+        0 <= x.start - d.end <= 3 or 0 <= d.start - x.end <= 4 for x in days))]
 
 
 def fallback(a: Anchor) -> tuple[date, date, str]:

@@ -344,6 +344,37 @@ def _add_followup_places(drafts: list[Finding], sents: list[sentences.Sentence],
             target.inherited_places = False
 
 
+# "sailed through the strait", "the 180-km waterway", "near the reef": a place named before, by its kind
+_PLACE_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:[\w()-]+\s+){0,3}?(?P<n>strait|waterway|channel|shoal|reef|atoll)\b"
+                            r"(?!\s+of\b)")
+_ANAPHOR_KINDS = {"strait": {"strait", "channel", "passage"}, "waterway": {"strait", "channel", "passage"},
+                  "channel": {"strait", "channel", "passage"}, "shoal": {"shoal", "reef", "bank", "atoll"},
+                  "reef": {"shoal", "reef", "bank", "atoll"}, "atoll": {"shoal", "reef", "bank", "atoll"}}
+
+
+def _anaphoric_places(drafts: list[Finding], sents: list[sentences.Sentence], countries: frozenset[str]) -> None:
+    """A place told again by its kind ("The British frigate sailed through the strait") is the last place of that
+    kind the report named: the draft keeps the word as written, drawn where the antecedent is."""
+    named: list[tuple[int, places.Place]] = []  # (sentence, place) in text order, read only when needed
+    read_to = -1
+    for d in drafts:
+        m = _PLACE_ANAPHOR.search(d.evidence)
+        if m is None:
+            continue
+        kinds = _ANAPHOR_KINDS[m.group("n").lower()]
+        if any(p.kind in kinds for p in d.places if not d.inherited_places):
+            continue
+        for s in sents[read_to + 1:d.sentence + 1]:
+            named += [(s.index, p) for p in places.find(s.text, countries) if p.resolved and p.alias_of is None]
+        read_to = max(read_to, d.sentence)
+        before = [p for i, p in named if p.kind in kinds and (i < d.sentence or p.start < m.start())]
+        if before:
+            ante = before[-1]
+            word = places.Place(m.start("n"), m.end("n"), m.group("n"), ante.name, ante.kind, ante.lat, ante.lon,
+                                ante.confidence, ante.geometry, ante.iso3)
+            d.places = d.places + [word]
+
+
 def _listed_places(drafts: list[Finding]) -> None:
     """The items of a dated list ("12 June (Wednesday). An Il-20 was identified.") happen where the report's
     lead says the whole tally did ("over the Baltic Sea"), unless they name a place of their own."""
@@ -759,7 +790,9 @@ def _date_heading(sentence: str, anchor: dates.Anchor) -> dates.DateMention | No
     rest = sentence
     for m in sorted(found, key=lambda m: -m.start):
         rest = rest[:m.start] + " " + rest[m.end:]
-    rest = re.sub(r"\((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\)|\b(?:on|the)\b|[\W\d_]+", " ", rest, flags=re.I)
+    # ... or a spoken one: "So this was Sunday, July 23rd, 2023.", "It happened on 4 May."
+    rest = re.sub(r"\((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\)|\b(?:on|the|so|this|that|it|was|happened|"
+                  r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b|[\W\d_]+", " ", rest, flags=re.I)
     return (written or found)[0] if not rest.strip() else None
 
 
@@ -811,6 +844,7 @@ def extract(text: str | bytes, published: date | None = None, url: str | None = 
         if left_out is not None:
             left_out += [_left_out_draft(s.text, t, mode, anchor, published, url, outlet) for t, mode in skipped]
     drafts = _field_blocks(drafts, sents, anchor, countries, text)
+    _anaphoric_places(drafts, sents, countries)
     _contextualise(drafts, anchor)
     _add_followup_places(drafts, sents, countries)
     _listed_places(drafts)

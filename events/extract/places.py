@@ -70,6 +70,10 @@ _NOT_PLACE = re.compile(r"\b(?:Ministry|Minister|Command|Force|Forces|Staff|Army
                         r"Thunder|Shield|Sword|Strait Thunder)\b")
 
 
+# "a mission against ISIS over Syria", "drones over Poland": a flight over a country is there ("tensions over
+# Taiwan" are not)
+_FLIGHT_BEFORE = re.compile(r"\b(?:fl(?:ew|y|ies|ying|own)|flights?|missions?|drones?|aircraft|jets?|planes?|"
+                            r"patroll?(?:ed|ing)|operat(?:ed|ing)|sorties?)\b[^.;]{0,45}$", re.I)
 _AROUND = frozenset({"around", "near", "off", "toward", "towards", "encircling", "surrounding"})
 _CITY_PREPS = frozenset({"near", "off", "over", "in", "at", "from", "to", "toward", "towards", "into", "around"})
 
@@ -185,8 +189,9 @@ def find(sentence: str, countries: frozenset[str] = frozenset()) -> list[Place]:
         if strict:
             if not p.resolved or p.confidence < 0.9 or p.kind == "city" and p.confidence < 1.0:
                 return
-            if p.kind == "country" and text.lower() in countries and prep.lower() not in _AROUND:
-                return  # a bare country name is an actor, not where it happened
+            if p.kind == "country" and text.lower() in countries and prep.lower() not in _AROUND and not (
+                    prep.lower() in ("over", "above") and _FLIGHT_BEFORE.search(sentence, max(0, s - 60), s)):
+                return  # a bare country name is an actor, not where it happened ("a flight over Syria" is where)
             city_of = prep.lower() == "of" and re.search(
                 r"\b(?:city|port|town|village|base|island|exclave|enclave|region|province|prefecture)\s+of\s+"
                 r"(?:the\s+)?$", sentence[:s])

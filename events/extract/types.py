@@ -96,8 +96,9 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
                             r"intercept(?:ed|ing|s)?\b|"
                             r"\bfired (?:\w+ ){0,3}warning (?:shots|flares)\b|"
                             # an unsafe intercept: "released flares in front of an Australian navy helicopter"
-                            r"\b(?:released|dropped|fired|deployed) (?:flares|chaff) (?:\w+ ){0,3}?(?:in front of|"
-                            r"ahead of|in the path of|across the path of)\b|"
+                            r"\b(?:released|releasing|dropped|dropping|fired|firing|deployed) (?:[\w-]+ )?"
+                            r"(?:flares|chaff) (?:\w+ ){0,3}?(?:in front of|ahead of|in the path of|"
+                            r"across the path of)\b|"
                             r"(?<=(?:jets|ters|oons) )(?:were |was )?"
                             r"(?:launched|dispatched|sent up|took off)\b|"
                             # air policing: "They identified and escorted an An-26", "a Tu-134 was identified"
@@ -122,6 +123,7 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
                  re.compile(rf"\b{FIGHTER}\s+(?:[\w-]+\s+){{0,4}}?(?:had\s+|have\s+)?"
                             r"(?:monitored|shadowed|tracked|tailed|accompanied|struck|clipped|collided with|met|"
                             r"identified|intercepted|escorted|engaged|followed|went up|rose|took to the (?:air|skies)|"
+                            r"harassed|buzzed|"
                             r"got airborne|took off|(?:conducted|carried out|performed|made) (?:the|an|a) "
                             r"intercept\w*)\b",
                             re.I),
