@@ -425,3 +425,12 @@ def test_a_flight_over_a_country_is_located_there_but_a_dispute_over_one_is_not(
 
     assert "Syria" in found("An MQ-9 Reaper was flying a mission over Syria when a Russian Su-35 released flares.")
     assert "Taiwan" not in found("Amid tensions over Taiwan, three Chinese warships sailed through the Taiwan Strait.")
+
+
+def test_a_recalled_launch_on_a_day_of_its_own_is_another_event_and_the_missile_again_is_not() -> None:
+    text = ("North Korea launched a ballistic missile toward the Sea of Japan on Thursday morning, officials said. "
+            "Japan's Defense Ministry said the missile was fired at a lofted angle from near Pyongyang. "
+            "It is the North's first such launch since March 16, when it fired a Hwasong-17. "
+            "On February 18, an ICBM fired by the North fell inside Japan's EEZ west of Oshima Oshima island.")
+    launches = sorted(str(c.event.date_start) for c in extract(text, date(2023, 4, 13)) if c.event.type == "other")
+    assert launches == ["2023-02-18", "2023-03-16", "2023-04-13"]

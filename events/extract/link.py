@@ -194,7 +194,13 @@ def merge(drafts: list[Finding]) -> list[Finding]:
             if renamed is not None:
                 out.append(renamed)
                 continue
-            if not (d.strong or _SUBSET.match(d.evidence)) or any(o.type == d.type for o in out):
+            # "... since March 16, when it fired a Hwasong-17": told on a day of its own, another occurrence
+            # (not a drill or patrol: an operation of several days is told again on each of them)
+            own_day = d.type not in ("exercise", "joint_patrol") and d.date_explicit and d.date_precision == "day" \
+                and not any(
+                o.type == d.type and _overlap(o, d) for o in out)
+            if not (d.strong or _SUBSET.match(d.evidence) or own_day) or any(
+                    o.type == d.type for o in out) and not own_day:
                 continue  # "the bomber patrol" with nothing to refer to: context, not an event
         target = best_target(d, out)
         if target is not None and d.repeat and target.type == d.type:

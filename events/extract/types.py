@@ -172,7 +172,7 @@ _TRIG: dict[str, list[re.Pattern[str]]] = {
         r"(?:air defen[cs]e |missile )?systems?|batter(?:y|ies)|drones?|helicopters?)\s+(?:\w+\s+){0,2}?"
         r"(?:to|at|in|on)\b",
         # "five of the ballistic missiles fired that day landed inside its exclusive economic zone"
-        r"\bmissiles?\s+(?:were\s+|was\s+)?(?:fired|launched)\b",
+        rf"\b(?:{_MUNITION})\s+(?:were\s+|was\s+)?(?:fired|launched)\b",
         # coast-guard and grey-zone actions at sea
         r"\b(?:water[- ]cannon\w*|rammed|ramming|collided with|harass\w*|"
         r"(?:dangerous|aggressive|unsafe|unprofessional|reckless) (?:manoeuvres?|maneuvers?)|"
@@ -488,7 +488,9 @@ def find(sentence: str, left_out: list[tuple[Trigger, str]] | None = None) -> li
                 if etype == "incursion" and re.search(r"international (?:airspace|waters)|neutral waters",
                                                       m.group(0), re.I):
                     continue
-                noun = bool(_NOUN_TRIGGER.search(m.group(0).split()[-1]))
+                words = m.group(0).split()
+                # "the missile was fired": a trigger that starts with the noun names the activity too
+                noun = bool(_NOUN_TRIGGER.search(words[-1]) or re.fullmatch(r"missiles?|ICBMs?", words[0], re.I))
                 refers_back = noun and bool(_ANAPHOR.search(sentence[:m.start()][-40:]))
                 # "The aircraft ... remained ..." refers back, but only within its own first clause
                 # ... nor in a clause of time ("It came after a Russian plane violated Danish airspace"): another one
